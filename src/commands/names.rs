@@ -1,0 +1,212 @@
+//! Role and salary-level names: exact, alias, partial and misspelt names resolved to passages,
+//! and names found inside free text.
+
+use crate::corpus::{Aspect, Corpus, Kind, Vocabulary};
+use crate::text::{find_phrase, words};
+
+/// How close a misspelt name must be to a real one (normalized Damerau–Levenshtein, 0 to 1).
+const FUZZY_MIN_SIMILARITY: f64 = 0.75;
+
+/// Something with names: a role or a salary level.
+#[derive(Debug, Clone)]
+struct Named {
+    ord: usize,
+    /// Every name, as words; the title's first.
+    names: Vec<Vec<String>>,
+    /// The shortest name that resolves to this entry alone: what buttons send.
+    key: String,
+}
+
+/// How a name resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    /// A name or alias, exactly (ignoring case and punctuation).
+    Exact(usize),
+    /// Part of a name, or a misspelling close to one.
+    Close(usize),
+    /// Nothing matches well enough.
+    Unknown,
+}
+
+impl Resolution {
+    /// The resolved passage ord, exact or close.
+    pub fn ord(self) -> Option<usize> {
+        match self {
+            Resolution::Exact(ord) | Resolution::Close(ord) => Some(ord),
+            Resolution::Unknown => None,
+        }
+    }
+}
+
+/// The role and level names of one corpus.
+#[derive(Debug, Clone)]
+pub struct Names {
+    roles: Vec<Named>,
+    levels: Vec<Named>,
+    aspects: Vec<(Aspect, Vec<String>)>,
+}
+
+impl Names {
+    /// Collects names from the corpus's roles and salary rows and the vocabulary's aliases.
+    pub fn new(corpus: &Corpus) -> Self {
+        let vocab = &corpus.vocabulary;
+        let mut roles: Vec<Named> = corpus
+            .passages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind == Kind::Role)
+            .map(|(ord, p)| {
+                let mut names = vec![words(&p.title)];
+                names.extend(p.title.split('/').map(words).filter(|w| !w.is_empty()));
+                names.extend(Vocabulary::names_of(&vocab.roles, &p.title).map(words));
+                dedup(&mut names);
+                Named { ord, names, key: String::new() }
+            })
+            .collect();
+        let role_names: Vec<Vec<String>> = roles.iter().flat_map(|r| r.names.clone()).collect();
+        let mut levels: Vec<Named> = corpus
+            .passages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind == Kind::Salary)
+            .map(|(ord, p)| {
+                let mut names: Vec<Vec<String>> = Vocabulary::names_of(&vocab.levels, &p.title)
+                    .map(words)
+                    .filter(|n| !role_names.contains(n))
+                    .collect();
+                if names.is_empty() {
+                    names.push(words(&p.title));
+                }
+                dedup(&mut names);
+                Named { ord, names, key: String::new() }
+            })
+            .collect();
+        assign_keys(&mut roles);
+        assign_keys(&mut levels);
+        let mut aspects: Vec<(Aspect, Vec<String>)> = vocab
+            .aspects
+            .iter()
+            .flat_map(|(aspect, a)| a.words.iter().map(move |w| (*aspect, words(w))))
+            .filter(|(_, w)| !w.is_empty())
+            .collect();
+        aspects.sort_by_key(|(_, w)| std::cmp::Reverse(w.len()));
+        Names { roles, levels, aspects }
+    }
+
+    /// The ords of every role, in corpus order.
+    pub fn roles(&self) -> impl Iterator<Item = usize> + '_ {
+        self.roles.iter().map(|r| r.ord)
+    }
+
+    /// The ords of every salary level, in corpus order.
+    pub fn levels(&self) -> impl Iterator<Item = usize> + '_ {
+        self.levels.iter().map(|l| l.ord)
+    }
+
+    /// The short name a command can use for a role or level (`mlops`, `senior`).
+    pub fn key(&self, ord: usize) -> Option<&str> {
+        self.roles.iter().chain(&self.levels).find(|n| n.ord == ord).map(|n| n.key.as_str())
+    }
+
+    /// Every name of a role or level, as words.
+    pub fn names(&self, ord: usize) -> &[Vec<String>] {
+        self.roles.iter().chain(&self.levels).find(|n| n.ord == ord).map_or(&[], |n| n.names.as_slice())
+    }
+
+    /// Resolves a role name as a user typed it.
+    pub fn resolve_role(&self, name: &str) -> Resolution {
+        resolve(&self.roles, name)
+    }
+
+    /// Resolves a salary level name as a user typed it.
+    pub fn resolve_level(&self, name: &str) -> Resolution {
+        resolve(&self.levels, name)
+    }
+
+    /// Roles named in free text (exact names and aliases), in corpus order.
+    pub fn roles_in(&self, text: &[String]) -> Vec<usize> {
+        mentioned(&self.roles, text)
+    }
+
+    /// Salary levels named in free text, in corpus order.
+    pub fn levels_in(&self, text: &[String]) -> Vec<usize> {
+        mentioned(&self.levels, text)
+    }
+
+    /// The part of a role that free text asks about, by its longest matching phrase.
+    pub fn aspect_in(&self, text: &[String]) -> Option<Aspect> {
+        self.aspects.iter().find(|(_, phrase)| find_phrase(text, phrase).is_some()).map(|(a, _)| *a)
+    }
+}
+
+fn dedup(names: &mut Vec<Vec<String>>) {
+    let mut seen = Vec::new();
+    names.retain(|n| {
+        let new = !n.is_empty() && !seen.contains(n);
+        seen.push(n.clone());
+        new
+    });
+}
+
+/// Gives each entry the shortest of its names that no other entry shares.
+fn assign_keys(entries: &mut [Named]) {
+    let all: Vec<(usize, Vec<String>)> =
+        entries.iter().flat_map(|e| e.names.iter().map(move |n| (e.ord, n.clone()))).collect();
+    for entry in entries.iter_mut() {
+        let unique = entry
+            .names
+            .iter()
+            .filter(|n| all.iter().all(|(ord, other)| *ord == entry.ord || other != *n))
+            .min_by_key(|n| (n.join(" ").len(), n.join(" ")));
+        entry.key = unique.unwrap_or(&entry.names[0]).join(" ");
+    }
+}
+
+fn resolve(entries: &[Named], name: &str) -> Resolution {
+    let query = words(name);
+    if query.is_empty() {
+        return Resolution::Unknown;
+    }
+    if let Some(e) = entries.iter().find(|e| e.names.contains(&query)) {
+        return Resolution::Exact(e.ord);
+    }
+    // Part of a name ("vision"), when only one entry has it.
+    let partial: Vec<usize> = entries
+        .iter()
+        .filter(|e| e.names.iter().any(|n| find_phrase(n, &query).is_some()))
+        .map(|e| e.ord)
+        .collect();
+    if let [ord] = partial[..] {
+        return Resolution::Close(ord);
+    }
+    // A misspelling: the most similar name, if similar enough and not a tie between entries.
+    let joined = query.join(" ");
+    let mut scored: Vec<(f64, usize)> = entries
+        .iter()
+        .map(|e| {
+            let best = e
+                .names
+                .iter()
+                .map(|n| strsim::normalized_damerau_levenshtein(&joined, &n.join(" ")))
+                .fold(0.0, f64::max);
+            (best, e.ord)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    match scored.as_slice() {
+        [(best, ord), rest @ ..]
+            if *best >= FUZZY_MIN_SIMILARITY && rest.first().is_none_or(|(second, _)| second < best) =>
+        {
+            Resolution::Close(*ord)
+        }
+        _ => Resolution::Unknown,
+    }
+}
+
+fn mentioned(entries: &[Named], text: &[String]) -> Vec<usize> {
+    entries
+        .iter()
+        .filter(|e| e.names.iter().any(|n| find_phrase(text, n).is_some()))
+        .map(|e| e.ord)
+        .collect()
+}

@@ -1,0 +1,91 @@
+//! The vocabulary file: section kinds, role and level aliases, synonyms and question words.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::{Aspect, Kind};
+use crate::text::{find_phrase, words};
+
+/// `corpus/vocabulary.toml`, as read. Every table is optional.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vocabulary {
+    /// Heading phrases that give a section its kind.
+    #[serde(default)]
+    pub kinds: BTreeMap<Kind, Vec<String>>,
+    /// Field labels and question words for each part of a role.
+    #[serde(default)]
+    pub aspects: BTreeMap<Aspect, AspectWords>,
+    /// Other names for each role, keyed by the role's heading.
+    #[serde(default)]
+    pub roles: BTreeMap<String, Vec<String>>,
+    /// Other names for each salary-table row, keyed by the row's first cell.
+    #[serde(default)]
+    pub levels: BTreeMap<String, Vec<String>>,
+    /// The guide's word (key) and the words a question may use instead.
+    #[serde(default)]
+    pub synonyms: BTreeMap<String, Vec<String>>,
+    /// Words that carry a question's form, not its topic.
+    #[serde(default)]
+    pub question_words: QuestionWords,
+}
+
+/// How the guide labels one part of a role, and how a question names it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AspectWords {
+    /// Field labels as the guide writes them ("Key Skills").
+    #[serde(default)]
+    pub labels: Vec<String>,
+    /// Words and phrases a question uses for this part ("tech stack").
+    #[serde(default)]
+    pub words: Vec<String>,
+}
+
+/// The `[question_words]` table.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionWords {
+    /// The words themselves.
+    #[serde(default)]
+    pub words: Vec<String>,
+}
+
+impl Vocabulary {
+    /// Parses the TOML text of a vocabulary file.
+    pub fn parse(text: &str) -> Result<Self, toml::de::Error> {
+        toml::from_str(text)
+    }
+
+    /// The kind a heading's phrases give it, if any.
+    pub fn kind_of_heading(&self, heading: &str) -> Option<Kind> {
+        let heading = words(heading);
+        self.kinds
+            .iter()
+            .find(|(_, phrases)| phrases.iter().any(|p| find_phrase(&heading, &words(p)).is_some()))
+            .map(|(kind, _)| *kind)
+    }
+
+    /// The aspect a role field's label stands for ("Key Skills" → skills).
+    pub fn aspect_of_label(&self, label: &str) -> Option<Aspect> {
+        let label = words(label);
+        self.aspects
+            .iter()
+            .find(|(_, a)| a.labels.iter().any(|l| words(l) == label))
+            .map(|(aspect, _)| *aspect)
+    }
+
+    /// Aliases of `title` in `table` (roles or levels), the title itself first.
+    pub fn names_of<'a>(
+        table: &'a BTreeMap<String, Vec<String>>,
+        title: &'a str,
+    ) -> impl Iterator<Item = &'a str> {
+        let aliases = table
+            .iter()
+            .find(|(key, _)| words(key) == words(title))
+            .map(|(_, aliases)| aliases.as_slice())
+            .unwrap_or_default();
+        std::iter::once(title).chain(aliases.iter().map(String::as_str))
+    }
+}

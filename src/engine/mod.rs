@@ -1,0 +1,190 @@
+//! The answer engine: `Engine::answer(text)` is the one entry every front calls. It reads commands
+//! and questions, finds passages by structure or by search, and composes an [`Answer`].
+
+mod compose;
+mod salary;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+
+use crate::answer::Answer;
+use crate::commands::{Command, Names, parse_command};
+use crate::corpus::{Aspect, Corpus, CorpusError, Kind, load_corpus};
+use crate::index::{GuideIndex, IndexError, OpenReport};
+use crate::messages;
+use crate::search::{Ranking, Search};
+use crate::text::words;
+
+/// The longest message read; the rest is ignored (Telegram's own limit is 4096).
+pub const MAX_INPUT_CHARS: usize = 4096;
+
+/// Hits a search keeps.
+const SEARCH_LIMIT: usize = 5;
+
+/// The least share of a question's weighted terms the best passage must contain to be given as
+/// an answer; below it the engine declines. Calibrated on the tuning split of the question set.
+pub const MIN_COVERAGE: f32 = 0.5;
+
+/// A role named in a question wins over a search hit whose coverage is at most this much higher.
+const ROLE_PREFERENCE: f32 = 0.05;
+
+/// Why an engine could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// The corpus is missing, empty or malformed.
+    #[error(transparent)]
+    Corpus(#[from] CorpusError),
+    /// The index could not be built or opened.
+    #[error(transparent)]
+    Index(#[from] IndexError),
+}
+
+/// Answers messages from one corpus and its index. Immutable and `Sync`: share it freely.
+pub struct Engine {
+    corpus: Corpus,
+    search: Search,
+    names: Names,
+}
+
+impl Engine {
+    /// Loads the corpus from `corpus_dir` and opens (or builds) its index under `index_dir`.
+    pub fn open(corpus_dir: &Path, index_dir: &Path) -> Result<(Self, OpenReport), EngineError> {
+        let corpus = load_corpus(corpus_dir)?;
+        Self::with_corpus(corpus, index_dir)
+    }
+
+    /// Opens (or builds) the index of an already loaded corpus.
+    pub fn with_corpus(corpus: Corpus, index_dir: &Path) -> Result<(Self, OpenReport), EngineError> {
+        let (index, report) = GuideIndex::open_or_build(index_dir, &corpus)?;
+        let search = Search::new(index, &corpus);
+        let names = Names::new(&corpus);
+        Ok((Engine { corpus, search, names }, report))
+    }
+
+    /// The corpus answers come from.
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// Answers one message: a command or a question. Never panics and never fails: a fault
+    /// inside becomes an apology, logged.
+    pub fn answer(&self, text: &str) -> Answer {
+        match catch_unwind(AssertUnwindSafe(|| self.answer_clean(&sanitize(text)))) {
+            Ok(answer) => answer,
+            Err(_) => {
+                tracing::error!("the engine panicked while answering; replied with an apology");
+                Answer::new(false, messages::APOLOGY_TITLE).text(messages::APOLOGY)
+            }
+        }
+    }
+
+    fn answer_clean(&self, text: &str) -> Answer {
+        match parse_command(text) {
+            Some(command) => self.command(command),
+            None => self.question(text),
+        }
+    }
+
+    fn command(&self, command: Command) -> Answer {
+        match command {
+            Command::Start => self.welcome(),
+            Command::Help => self.help(),
+            Command::Roles => self.roles(),
+            Command::Role { name } if name.is_empty() => self.roles(),
+            Command::Role { name } => match self.names.resolve_role(&name).ord() {
+                Some(ord) => self.role(ord, 0.0),
+                None => self.unknown_role(&name),
+            },
+            Command::Aspect { aspect, name } if name.is_empty() => {
+                self.roles_prompt(messages::which_role(command_name(aspect)))
+            }
+            Command::Aspect { aspect, name } => match self.names.resolve_role(&name).ord() {
+                Some(ord) => self.role_part(ord, aspect),
+                None => self.unknown_role(&name),
+            },
+            Command::Salary { subject } => self.salary_command(&subject),
+            Command::Faq { query } => self.faq(&query),
+            Command::Unknown { name } => {
+                let (title, body) = messages::unknown_command(&messages::shorten(&name));
+                Answer::new(false, title).text(body).action("Help", "/help")
+            }
+        }
+    }
+
+    /// A free-text question: a role and a part of it answer from structure, anything else from
+    /// search, and a weak best match declines.
+    fn question(&self, text: &str) -> Answer {
+        let said = words(text);
+        if said.is_empty() {
+            return Answer::new(false, messages::EMPTY_TITLE).text(messages::EMPTY).action("Help", "/help");
+        }
+        let roles = self.names.roles_in(&said);
+        let levels = self.names.levels_in(&said);
+        let aspect = self.names.aspect_in(&said);
+        let ranking = self.search.rank(text, SEARCH_LIMIT);
+        if aspect == Some(Aspect::Salary) {
+            if let [level] = levels[..] {
+                if roles.is_empty() || roles.iter().all(|&r| self.level_is_of_role(level, r)) {
+                    return self.level_salary(level, &ranking);
+                }
+            }
+        }
+        if let [role] = roles[..] {
+            if let Some(aspect) = aspect {
+                return self.role_part_ranked(role, aspect, &ranking);
+            }
+            let role_coverage = self.search.coverage(&ranking.terms, role);
+            if ranking.hits.first().is_none_or(|top| top.ord == role || role_coverage + ROLE_PREFERENCE >= ranking.coverage) {
+                return self.role(role, score_of(&ranking, role));
+            }
+        }
+        match ranking.hits.first() {
+            Some(top) if ranking.coverage >= MIN_COVERAGE => self.passage(top.ord, &ranking),
+            _ => self.decline(),
+        }
+    }
+
+    fn passage(&self, ord: usize, ranking: &Ranking) -> Answer {
+        let passage = &self.corpus.passages[ord];
+        match passage.kind {
+            Kind::Role => self.role(ord, score_of(ranking, ord)),
+            Kind::Salary => self.level_salary(ord, ranking),
+            _ => self.plain_passage(ord, score_of(ranking, ord)),
+        }
+    }
+}
+
+fn score_of(ranking: &Ranking, ord: usize) -> f32 {
+    ranking.hits.iter().find(|h| h.ord == ord).map_or(0.0, |h| h.score)
+}
+
+fn command_name(aspect: Aspect) -> &'static str {
+    aspect.name()
+}
+
+/// Drops control and invisible formatting characters (zero-width, bidi overrides), keeps line
+/// breaks as spaces, and cuts the text to [`MAX_INPUT_CHARS`].
+pub fn sanitize(text: &str) -> String {
+    text.chars()
+        .take(MAX_INPUT_CHARS)
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{061C}' => None,
+            c => Some(c),
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_removes_invisible_and_control_characters() {
+        assert_eq!(sanitize("ml\u{200B}ops\u{202E} pay\0\n"), "mlops pay");
+        assert_eq!(sanitize(&"x".repeat(10_000)).len(), MAX_INPUT_CHARS);
+    }
+}

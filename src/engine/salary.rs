@@ -1,0 +1,183 @@
+//! Salary answers: by level (a salary-table row), by role (its range, its levels), the overview,
+//! and every other figure the guide states for the same thing, each with its source.
+
+use super::Engine;
+use crate::answer::{Answer, Line};
+use crate::corpus::money::{self, Figure, Mention};
+use crate::corpus::{Aspect, Kind, Passage};
+use crate::messages;
+use crate::search::Ranking;
+use crate::text::{find_phrase, words};
+
+impl Engine {
+    /// `/salary [subject]`: a level, then a role, exact names before close ones.
+    pub(super) fn salary_command(&self, subject: &str) -> Answer {
+        if subject.is_empty() {
+            return self.salary_overview();
+        }
+        use crate::commands::Resolution::{Close, Exact};
+        let ranking = Ranking::default();
+        match (self.names.resolve_level(subject), self.names.resolve_role(subject)) {
+            (Exact(level), _) => self.level_salary(level, &ranking),
+            (_, Exact(role)) => self.role_salary(role, &ranking),
+            (Close(level), _) => self.level_salary(level, &ranking),
+            (_, Close(role)) => self.role_salary(role, &ranking),
+            _ => {
+                let mut answer =
+                    Answer::new(false, messages::DECLINE_TITLE).text(messages::unknown_salary_subject(subject));
+                self.subject_buttons(&mut answer);
+                answer
+            }
+        }
+    }
+
+    fn salary_overview(&self) -> Answer {
+        let mut answer = Answer::new(true, messages::SALARY_TITLE).text(messages::SALARY_BY_LEVEL);
+        let levels: Vec<usize> = self.names.levels().collect();
+        for &ord in &levels {
+            let row = &self.corpus.passages[ord];
+            answer.lines.push(Line::Field { label: row.title.clone(), text: row_summary(row) });
+            self.cite(&mut answer, row, 0.0);
+        }
+        answer = answer.text(messages::SALARY_BY_ROLE);
+        for ord in self.names.roles() {
+            let role = &self.corpus.passages[ord];
+            if let Some(field) = role.field(Aspect::Salary) {
+                answer.lines.push(Line::Field { label: role.title.clone(), text: field.text.clone() });
+                self.cite(&mut answer, role, 0.0);
+            }
+        }
+        // Seven role sections read better cited as their document.
+        let mut sources = Vec::new();
+        for used in &answer.used {
+            let passage = self.corpus.passage(&used.id).expect("used passages come from the corpus");
+            let source = if passage.kind == Kind::Role { passage.source.clone() } else { passage.citation() };
+            if !sources.contains(&source) {
+                sources.push(source);
+            }
+        }
+        answer.sources = sources;
+        answer = answer.text(messages::SALARY_HINT);
+        self.subject_buttons(&mut answer);
+        answer
+    }
+
+    /// One row of a salary table, and every other figure the guide gives for that level.
+    pub(super) fn level_salary(&self, ord: usize, ranking: &Ranking) -> Answer {
+        let row = &self.corpus.passages[ord];
+        let mut answer = Answer::new(true, messages::salary_title(&row.title));
+        answer.lines.extend(row.lines.iter().map(super::compose::line_of));
+        self.cite(&mut answer, row, super::score_of(ranking, ord));
+        let row_figure = money::figures(&row.text()).into_iter().next();
+        let names = self.names.names(ord).to_vec();
+        let mut others: Vec<(usize, Mention)> = self.mentions_naming(&names, ord);
+        // A role of the same name states its own range.
+        for role in self.names.roles() {
+            let passage = &self.corpus.passages[role];
+            if words(&passage.title) == words(&row.title) {
+                if let Some(field) = passage.field(Aspect::Salary) {
+                    others.extend(money::mentions(&field.text).into_iter().take(1).map(|m| (role, m)));
+                }
+            }
+        }
+        self.add_other_figures(&mut answer, row_figure.as_ref(), others);
+        for level in self.names.levels() {
+            if level != ord {
+                if let Some(key) = self.names.key(level) {
+                    answer.add_action(self.corpus.passages[level].title.clone(), format!("/salary {key}"));
+                }
+            }
+        }
+        answer
+    }
+
+    /// A role's salary range, its rows in salary tables, and other figures stated for it.
+    pub(super) fn role_salary(&self, ord: usize, ranking: &Ranking) -> Answer {
+        let role = &self.corpus.passages[ord];
+        let Some(field) = role.field(Aspect::Salary) else {
+            return self.role_part_ranked(ord, Aspect::Employers, ranking);
+        };
+        let mut answer = Answer::new(true, messages::salary_title(&role.title));
+        answer.lines.push(Line::Field {
+            label: field.label.clone().unwrap_or_else(|| "Salary".to_string()),
+            text: field.text.clone(),
+        });
+        self.cite(&mut answer, role, super::score_of(ranking, ord));
+        let names = self.names.names(ord).to_vec();
+        for level in self.names.levels() {
+            let row = &self.corpus.passages[level];
+            let title = words(&row.title);
+            if names.iter().any(|n| find_phrase(&title, n).is_some()) {
+                answer.lines.push(Line::Field { label: row.title.clone(), text: row_summary(row) });
+                self.cite(&mut answer, row, 0.0);
+            }
+        }
+        let figure = money::figures(&field.text).into_iter().next();
+        let others = self.mentions_naming(&names, ord);
+        self.add_other_figures(&mut answer, figure.as_ref(), others);
+        self.part_buttons(answer, ord, Some(Aspect::Salary))
+    }
+
+    /// Whether a salary level belongs to a role ("Senior ML Engineer" to Machine Learning Engineer).
+    pub(super) fn level_is_of_role(&self, level: usize, role: usize) -> bool {
+        let title = words(&self.corpus.passages[level].title);
+        self.names.names(role).iter().any(|n| find_phrase(&title, n).is_some())
+    }
+
+    /// Clauses elsewhere in the guide that name one of `names` and state a figure. Salary rows and
+    /// the passage `except` are left out: they are shown in their own right.
+    fn mentions_naming(&self, names: &[Vec<String>], except: usize) -> Vec<(usize, Mention)> {
+        let mut out = Vec::new();
+        for (ord, passage) in self.corpus.passages.iter().enumerate() {
+            if ord == except || passage.kind == Kind::Salary {
+                continue;
+            }
+            for mention in passage.lines.iter().flat_map(|l| money::mentions(&l.text)) {
+                let clause = words(&mention.clause);
+                if names.iter().any(|n| find_phrase(&clause, n).is_some()) {
+                    out.push((ord, mention));
+                }
+            }
+        }
+        out
+    }
+
+    /// Quotes figures stated elsewhere, flagging those that differ from `shown`.
+    fn add_other_figures(&self, answer: &mut Answer, shown: Option<&Figure>, others: Vec<(usize, Mention)>) {
+        let differing: Vec<&(usize, Mention)> =
+            others.iter().filter(|(_, m)| shown.is_none_or(|f| !f.same_amounts(&m.figure))).collect();
+        if differing.is_empty() {
+            return;
+        }
+        let conflict = shown.is_some();
+        answer.lines.push(Line::Text {
+            text: if conflict { messages::CONFLICTING_FIGURES } else { messages::OTHER_FIGURES }.to_string(),
+        });
+        for (ord, mention) in differing {
+            let passage = &self.corpus.passages[*ord];
+            answer.lines.push(Line::Quote { text: mention.clause.clone(), citation: passage.citation() });
+            self.cite(answer, passage, 0.0);
+        }
+    }
+
+    /// Buttons for every level and role a salary can be asked for.
+    fn subject_buttons(&self, answer: &mut Answer) {
+        for ord in self.names.levels().chain(self.names.roles()) {
+            if let Some(key) = self.names.key(ord) {
+                answer.add_action(self.corpus.passages[ord].title.clone(), format!("/salary {key}"));
+            }
+        }
+    }
+}
+
+/// A salary row in one line: "Years: 5-8; Salary Range (Total Comp): $190,000 - $280,000".
+fn row_summary(row: &Passage) -> String {
+    row.lines
+        .iter()
+        .map(|l| match &l.label {
+            Some(label) => format!("{label}: {}", l.text),
+            None => l.text.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}

@@ -1,0 +1,193 @@
+//! Ranking passages for a question: terms from [`query`], BM25 from tantivy, and a confidence
+//! that says whether the best passage really answers the question.
+
+pub mod query;
+
+use std::collections::{HashMap, HashSet};
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+
+use crate::corpus::Corpus;
+use crate::index::GuideIndex;
+pub use query::{QueryRules, QueryTerm};
+
+/// How much a match in each field counts: a question's words in a heading say more than in prose.
+const TITLE_BOOST: f32 = 3.0;
+const ALIASES_BOOST: f32 = 2.0;
+const BODY_BOOST: f32 = 1.0;
+
+/// A ranked passage.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// The passage's position in the corpus.
+    pub ord: usize,
+    /// Its BM25 score.
+    pub score: f32,
+}
+
+/// The outcome of a search: ranked hits and how well the best one covers the question.
+#[derive(Debug, Clone, Default)]
+pub struct Ranking {
+    /// Best first.
+    pub hits: Vec<Hit>,
+    /// The idf-weighted share of the question's terms that the best hit contains (0 to 1).
+    pub coverage: f32,
+    /// The prepared terms.
+    pub terms: Vec<QueryTerm>,
+}
+
+/// Search over one index and the corpus it was built from.
+pub struct Search {
+    index: GuideIndex,
+    rules: QueryRules,
+    /// Every analyzed term of each passage, by ord.
+    passage_terms: Vec<HashSet<String>>,
+    /// Document frequency of every term in the corpus.
+    doc_freq: HashMap<String, u32>,
+    /// Every distinct word of the corpus (lower-cased, unstemmed), for typo correction.
+    corpus_words: Vec<String>,
+}
+
+impl Search {
+    /// Prepares search over `index`, which must have been built from `corpus`.
+    pub fn new(index: GuideIndex, corpus: &Corpus) -> Self {
+        let passage_terms: Vec<HashSet<String>> = corpus
+            .passages
+            .iter()
+            .map(|p| {
+                let text = format!("{}\n{}\n{}", p.title, p.aliases.join("\n"), p.text());
+                index.analyze(&text).into_iter().collect()
+            })
+            .collect();
+        let mut doc_freq: HashMap<String, u32> = HashMap::new();
+        for terms in &passage_terms {
+            for term in terms {
+                *doc_freq.entry(term.clone()).or_default() += 1;
+            }
+        }
+        let mut corpus_words: Vec<String> = corpus
+            .passages
+            .iter()
+            .flat_map(|p| crate::text::words(&format!("{} {} {}", p.title, p.aliases.join(" "), p.text())))
+            .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        corpus_words.sort();
+        Search { index, rules: QueryRules::new(&corpus.vocabulary), passage_terms, doc_freq, corpus_words }
+    }
+
+    /// The query rules (synonyms, question words) in use.
+    pub fn rules(&self) -> &QueryRules {
+        &self.rules
+    }
+
+    /// The weighted terms of a question.
+    pub fn terms(&self, text: &str) -> Vec<QueryTerm> {
+        let mut terms: Vec<QueryTerm> = Vec::new();
+        for word in self.rules.topic_words(text) {
+            let analyzed = self.index.analyze(&word);
+            if analyzed.is_empty() {
+                continue; // a stop word
+            }
+            for term in analyzed {
+                let found = if self.doc_freq.contains_key(&term) {
+                    Some(QueryTerm { term, known: true, weight: 1.0 })
+                } else {
+                    self.correct(&word)
+                        .or(Some(QueryTerm { term, known: false, weight: 1.0 }))
+                };
+                if let Some(found) = found {
+                    if !terms.iter().any(|t| t.term == found.term) {
+                        terms.push(found);
+                    }
+                }
+            }
+        }
+        terms
+    }
+
+    /// The corpus word nearest to a word the corpus lacks, within the typo budget.
+    fn correct(&self, word: &str) -> Option<QueryTerm> {
+        let len = word.chars().count();
+        let budget = query::typo_budget(len);
+        if budget == 0 {
+            return None;
+        }
+        let best = self
+            .corpus_words
+            .iter()
+            .filter(|candidate| candidate.chars().count().abs_diff(len) <= budget)
+            .map(|candidate| (strsim::damerau_levenshtein(word, candidate), candidate))
+            .filter(|(distance, _)| *distance <= budget)
+            .min_by_key(|(distance, candidate)| (*distance, std::cmp::Reverse(self.freq_of_word(candidate))))?;
+        let term = self.index.analyze(best.1).into_iter().next()?;
+        self.doc_freq
+            .contains_key(&term)
+            .then_some(QueryTerm { term, known: true, weight: query::CORRECTED_WEIGHT })
+    }
+
+    fn freq_of_word(&self, word: &str) -> u32 {
+        self.index.analyze(word).first().and_then(|t| self.doc_freq.get(t)).copied().unwrap_or(0)
+    }
+
+    /// Inverse document frequency of a term; an unknown term gets the highest.
+    pub fn idf(&self, term: &str) -> f32 {
+        let n = self.passage_terms.len() as f32;
+        let df = self.doc_freq.get(term).copied().unwrap_or(0) as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    /// Ranks passages for `text`; at most `limit` hits.
+    pub fn rank(&self, text: &str, limit: usize) -> Ranking {
+        let terms = self.terms(text);
+        let hits = self.run(&terms, limit).unwrap_or_else(|e| {
+            tracing::error!(error = %e, "search failed");
+            Vec::new()
+        });
+        let coverage = hits.first().map_or(0.0, |top| self.coverage(&terms, top.ord));
+        Ranking { hits, coverage, terms }
+    }
+
+    /// The idf-weighted share of `terms` found in passage `ord`.
+    pub fn coverage(&self, terms: &[QueryTerm], ord: usize) -> f32 {
+        let Some(passage) = self.passage_terms.get(ord) else { return 0.0 };
+        let (mut found, mut total) = (0.0, 0.0);
+        for t in terms {
+            let w = self.idf(&t.term);
+            total += w;
+            if passage.contains(&t.term) {
+                found += w * t.weight;
+            }
+        }
+        if total == 0.0 { 0.0 } else { found / total }
+    }
+
+    fn run(&self, terms: &[QueryTerm], limit: usize) -> tantivy::Result<Vec<Hit>> {
+        let fields = self.index.fields();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for t in terms.iter().filter(|t| t.known) {
+            for (field, boost) in
+                [(fields.title, TITLE_BOOST), (fields.aliases, ALIASES_BOOST), (fields.body, BODY_BOOST)]
+            {
+                let query = TermQuery::new(self.index.term(field, &t.term), IndexRecordOption::WithFreqs);
+                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(query), boost * t.weight))));
+            }
+        }
+        if clauses.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let searcher = self.index.searcher();
+        let top = searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(limit).order_by_score())?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("ord")?;
+            if let Some(ord) = column.first(address.doc_id) {
+                hits.push(Hit { ord: ord as usize, score });
+            }
+        }
+        Ok(hits)
+    }
+}
