@@ -58,7 +58,12 @@ pub fn write_answer(out: &mut impl Write, query: &str, answer: &Answer, json: bo
 
 /// Answers every line of `input` in order. Invalid UTF-8 is read lossily; very long lines are
 /// cut by the engine; a bad line never stops the batch. Both cores work; output keeps input order.
-pub fn run_batch(engine: &Engine, mut input: impl BufRead, out: &mut impl Write, json: bool) -> io::Result<usize> {
+pub fn run_batch(
+    engine: &Engine,
+    mut input: impl BufRead,
+    out: &mut impl Write,
+    json: bool,
+) -> io::Result<usize> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut count = 0;
     let mut raw = Vec::new();

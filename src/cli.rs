@@ -77,8 +77,12 @@ pub fn run(cli: Cli, settings: Settings) -> Result<(), Failure> {
         Some(Command::Index) => index(&cli.corpus, &cli.index),
         None if settings.token.is_some() => crate::bot::serve(&cli.corpus, &cli.index, settings),
         None => {
-            tracing::info!("no {TOKEN_VAR} configured: starting the terminal chat (see .env.example to connect Telegram)");
-            eprintln!("No Telegram token configured ({TOKEN_VAR}): starting the terminal chat. See .env.example to connect Telegram.");
+            tracing::info!(
+                "no {TOKEN_VAR} configured: starting the terminal chat (see .env.example to connect Telegram)"
+            );
+            eprintln!(
+                "No Telegram token configured ({TOKEN_VAR}): starting the terminal chat. See .env.example to connect Telegram."
+            );
             chat(&cli.corpus, &cli.index)
         }
     }

@@ -33,9 +33,11 @@ pub const SALARY_BY_LEVEL: &str = "By level:";
 /// Lead-in to role ranges in the overview.
 pub const SALARY_BY_ROLE: &str = "By role:";
 /// Closing line of the salary overview.
-pub const SALARY_HINT: &str = "Send /salary and a level (junior, senior, staff …) or a role (mlops, data scientist …).";
+pub const SALARY_HINT: &str =
+    "Send /salary and a level (junior, senior, staff …) or a role (mlops, data scientist …).";
 /// Shown before figures that differ between the guide's sources.
-pub const CONFLICTING_FIGURES: &str = "The guide's sources give different figures here; each is shown with where it comes from:";
+pub const CONFLICTING_FIGURES: &str =
+    "The guide's sources give different figures here; each is shown with where it comes from:";
 /// Shown before figures found elsewhere that agree or add detail.
 pub const OTHER_FIGURES: &str = "The guide also says:";
 /// Title of a decline.
@@ -55,7 +57,8 @@ pub const APOLOGY: &str = "I couldn't answer that one. Please try again, or ask 
 /// Hint for stickers, photos, voice and other non-text messages.
 pub const NON_TEXT_TITLE: &str = "I read text only";
 /// Body of the non-text hint.
-pub const NON_TEXT: &str = "Send me a question about AI careers in words, for example “which AI role pays most?”, or /help.";
+pub const NON_TEXT: &str =
+    "Send me a question about AI careers in words, for example “which AI role pays most?”, or /help.";
 /// Label of the button that opens a whole role.
 pub const WHOLE_ROLE: &str = "Whole role";
 /// Label of the button for the FAQ list.
@@ -73,7 +76,10 @@ pub fn unknown_role(name: &str) -> String {
 
 /// A salary subject that is neither a level nor a role.
 pub fn unknown_salary_subject(name: &str) -> String {
-    format!("The guide has no salary figures for “{}”. It has them for these levels and roles:", shorten(name))
+    format!(
+        "The guide has no salary figures for “{}”. It has them for these levels and roles:",
+        shorten(name)
+    )
 }
 
 /// A command that needs a role name and got none.

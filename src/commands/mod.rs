@@ -23,8 +23,16 @@ pub const COMMANDS: &[CommandSpec] = &[
     CommandSpec { name: "start", args: "", description: "What this bot does" },
     CommandSpec { name: "help", args: "", description: "How to ask, with examples" },
     CommandSpec { name: "roles", args: "", description: "The AI roles the guide covers" },
-    CommandSpec { name: "role", args: "<name>", description: "A role: what it does, education, skills, career path, salary, employers" },
-    CommandSpec { name: "salary", args: "[level or role]", description: "Salaries by level (junior, senior, staff …) or by role" },
+    CommandSpec {
+        name: "role",
+        args: "<name>",
+        description: "A role: what it does, education, skills, career path, salary, employers",
+    },
+    CommandSpec {
+        name: "salary",
+        args: "[level or role]",
+        description: "Salaries by level (junior, senior, staff …) or by role",
+    },
     CommandSpec { name: "skills", args: "<role>", description: "The key skills for a role" },
     CommandSpec { name: "education", args: "<role>", description: "The education a role asks for" },
     CommandSpec { name: "career", args: "<role>", description: "A role's career progression" },
@@ -99,7 +107,10 @@ mod tests {
 
     #[test]
     fn role_command_takes_a_name_in_any_case_with_a_bot_suffix() {
-        assert_eq!(parse_command("/ROLE@CareerGuideBot  ML Ops "), Some(Command::Role { name: "ML Ops".into() }));
+        assert_eq!(
+            parse_command("/ROLE@CareerGuideBot  ML Ops "),
+            Some(Command::Role { name: "ML Ops".into() })
+        );
         assert_eq!(addressee("/role@CareerGuideBot mlops"), Some("CareerGuideBot"));
         assert_eq!(addressee("/role mlops"), None);
     }

@@ -204,9 +204,5 @@ fn resolve(entries: &[Named], name: &str) -> Resolution {
 }
 
 fn mentioned(entries: &[Named], text: &[String]) -> Vec<usize> {
-    entries
-        .iter()
-        .filter(|e| e.names.iter().any(|n| find_phrase(text, n).is_some()))
-        .map(|e| e.ord)
-        .collect()
+    entries.iter().filter(|e| e.names.iter().any(|n| find_phrase(text, n).is_some())).map(|e| e.ord).collect()
 }

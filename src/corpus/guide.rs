@@ -118,7 +118,8 @@ fn section_kind(path: &[String], prose: &[Block], vocabulary: &Vocabulary) -> Ki
 fn line_of(block: Block, is_role: bool, vocabulary: &Vocabulary) -> Line {
     match block {
         Block::Item { label, text } => {
-            let aspect = if is_role { label.as_deref().and_then(|l| vocabulary.aspect_of_label(l)) } else { None };
+            let aspect =
+                if is_role { label.as_deref().and_then(|l| vocabulary.aspect_of_label(l)) } else { None };
             Line { label, text, aspect }
         }
         Block::Paragraph(text) => Line { label: None, text, aspect: None },

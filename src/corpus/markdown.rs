@@ -62,9 +62,7 @@ fn heading(line: &str) -> Option<(u8, &str)> {
 }
 
 fn is_separator(line: &str) -> bool {
-    line.starts_with('|')
-        && line.contains('-')
-        && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+    line.starts_with('|') && line.contains('-') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
 
 fn cells(line: &str) -> Vec<String> {

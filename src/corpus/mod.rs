@@ -231,10 +231,8 @@ pub fn load_corpus(dir: &Path) -> Result<Corpus, CorpusError> {
 fn read_utf8(path: &Path) -> Result<String, CorpusError> {
     let bytes = std::fs::read(path)
         .map_err(|e| CorpusError::Unreadable { path: path.to_path_buf(), message: e.to_string() })?;
-    String::from_utf8(bytes).map_err(|e| CorpusError::NotUtf8 {
-        path: path.to_path_buf(),
-        offset: e.utf8_error().valid_up_to(),
-    })
+    String::from_utf8(bytes)
+        .map_err(|e| CorpusError::NotUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })
 }
 
 /// Why a corpus could not be loaded. Each names the file or folder at fault.
@@ -250,7 +248,9 @@ pub enum CorpusError {
     #[error("the corpus file {path} is empty")]
     EmptyFile { path: PathBuf },
     /// A Markdown file has no headings, so no passages.
-    #[error("the corpus file {path} has no headings, so it yields no passages (each section needs a '#' heading)")]
+    #[error(
+        "the corpus file {path} has no headings, so it yields no passages (each section needs a '#' heading)"
+    )]
     NoPassages { path: PathBuf },
     /// A file is not UTF-8.
     #[error("the corpus file {path} is not valid UTF-8 (first bad byte at offset {offset})")]

@@ -173,13 +173,18 @@ mod tests {
         let clauses: Vec<_> = mentions(text).into_iter().map(|m| m.clause).collect();
         assert_eq!(
             clauses,
-            ["Entry salary: $100,000-$130,000", "Senior: $160,000-$250,000", "FAANG AI roles: $200,000-$500,000+ total comp"]
+            [
+                "Entry salary: $100,000-$130,000",
+                "Senior: $160,000-$250,000",
+                "FAANG AI roles: $200,000-$500,000+ total comp"
+            ]
         );
     }
 
     #[test]
     fn lists_of_roles_split_into_one_mention_each() {
-        let text = "roles including Data Scientist ($100K–$250K), AI Research Scientist ($140K–$400K+), and more.";
+        let text =
+            "roles including Data Scientist ($100K–$250K), AI Research Scientist ($140K–$400K+), and more.";
         let m = mentions(text);
         assert_eq!(m.len(), 2);
         assert_eq!(m[1].clause, "AI Research Scientist ($140K–$400K+)");

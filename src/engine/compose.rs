@@ -12,13 +12,21 @@ impl Engine {
     pub(super) fn welcome(&self) -> Answer {
         let mut answer = Answer::new(true, messages::WELCOME_TITLE).text(messages::WELCOME);
         answer = with_examples(answer);
-        answer.action("Roles", "/roles").action("Salaries", "/salary").action("FAQ", "/faq").action("Help", "/help")
+        answer
+            .action("Roles", "/roles")
+            .action("Salaries", "/salary")
+            .action("FAQ", "/faq")
+            .action("Help", "/help")
     }
 
     pub(super) fn help(&self) -> Answer {
         let mut answer = Answer::new(true, messages::HELP_TITLE).text(messages::HELP);
         for spec in COMMANDS {
-            let usage = if spec.args.is_empty() { format!("/{}", spec.name) } else { format!("/{} {}", spec.name, spec.args) };
+            let usage = if spec.args.is_empty() {
+                format!("/{}", spec.name)
+            } else {
+                format!("/{} {}", spec.name, spec.args)
+            };
             answer.lines.push(Line::Field { label: usage, text: spec.description.to_string() });
         }
         with_examples(answer).action("Roles", "/roles").action("Salaries", "/salary").action("FAQ", "/faq")
@@ -81,7 +89,8 @@ impl Engine {
         match role.field(aspect) {
             Some(field) => {
                 let label = field.label.clone().unwrap_or_else(|| aspect.name().to_string());
-                let mut answer = Answer::new(true, messages::part_title(&role.title, &label)).text(field.text.clone());
+                let mut answer =
+                    Answer::new(true, messages::part_title(&role.title, &label)).text(field.text.clone());
                 self.cite(&mut answer, role, score);
                 self.part_buttons(answer, ord, Some(aspect))
             }
@@ -99,7 +108,9 @@ impl Engine {
     pub(super) fn part_buttons(&self, mut answer: Answer, ord: usize, shown: Option<Aspect>) -> Answer {
         let role = &self.corpus.passages[ord];
         let key = self.names.key(ord).unwrap_or(&role.title).to_string();
-        for aspect in [Aspect::Salary, Aspect::Skills, Aspect::Education, Aspect::Progression, Aspect::Employers] {
+        for aspect in
+            [Aspect::Salary, Aspect::Skills, Aspect::Education, Aspect::Progression, Aspect::Employers]
+        {
             if Some(aspect) != shown && role.field(aspect).is_some() {
                 answer = answer.action(button_label(aspect), aspect_command(aspect, &key));
             }
@@ -111,21 +122,23 @@ impl Engine {
     }
 
     pub(super) fn faq(&self, query: &str) -> Answer {
-        let faqs: Vec<usize> = (0..self.corpus.passages.len())
-            .filter(|&i| self.corpus.passages[i].kind == Kind::Faq)
-            .collect();
+        let faqs: Vec<usize> =
+            (0..self.corpus.passages.len()).filter(|&i| self.corpus.passages[i].kind == Kind::Faq).collect();
         if query.is_empty() {
             let mut answer = Answer::new(true, messages::FAQ_TITLE);
             for (n, &ord) in faqs.iter().enumerate() {
                 let question = &self.corpus.passages[ord].title;
                 answer.lines.push(Line::Item { text: format!("{}. {question}", n + 1) });
-                answer = answer.action(format!("{}. {}", n + 1, messages::shorten(question)), format!("/faq {}", n + 1));
+                answer = answer
+                    .action(format!("{}. {}", n + 1, messages::shorten(question)), format!("/faq {}", n + 1));
             }
             return answer.text(messages::FAQ_HINT);
         }
         match query.parse::<usize>() {
             Ok(n) if (1..=faqs.len()).contains(&n) => self.plain_passage(faqs[n - 1], 0.0),
-            Ok(_) => Answer::new(false, messages::FAQ_TITLE).text(messages::no_such_faq(faqs.len())).action(messages::MORE_FAQ, "/faq"),
+            Ok(_) => Answer::new(false, messages::FAQ_TITLE)
+                .text(messages::no_such_faq(faqs.len()))
+                .action(messages::MORE_FAQ, "/faq"),
             Err(_) => self.question(query),
         }
     }
@@ -143,7 +156,8 @@ impl Engine {
     }
 
     pub(super) fn decline(&self) -> Answer {
-        let mut answer = Answer::new(false, messages::DECLINE_TITLE).text(messages::DECLINE).text(messages::DECLINE_HINT);
+        let mut answer =
+            Answer::new(false, messages::DECLINE_TITLE).text(messages::DECLINE).text(messages::DECLINE_HINT);
         for ord in self.names.roles() {
             let role = &self.corpus.passages[ord];
             if let Some(key) = self.names.key(ord) {

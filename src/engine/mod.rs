@@ -134,7 +134,11 @@ impl Engine {
                 return self.role_part_ranked(role, aspect, &ranking);
             }
             let role_coverage = self.search.coverage(&ranking.terms, role);
-            if ranking.hits.first().is_none_or(|top| top.ord == role || role_coverage + ROLE_PREFERENCE >= ranking.coverage) {
+            if ranking
+                .hits
+                .first()
+                .is_none_or(|top| top.ord == role || role_coverage + ROLE_PREFERENCE >= ranking.coverage)
+            {
                 return self.role(role, score_of(&ranking, role));
             }
         }
@@ -170,7 +174,11 @@ pub fn sanitize(text: &str) -> String {
         .filter_map(|c| match c {
             '\n' | '\r' | '\t' => Some(' '),
             c if c.is_control() => None,
-            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{061C}' => None,
+            '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{061C}' => None,
             c => Some(c),
         })
         .collect::<String>()

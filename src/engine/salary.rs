@@ -23,8 +23,8 @@ impl Engine {
             (Close(level), _) => self.level_salary(level, &ranking),
             (_, Close(role)) => self.role_salary(role, &ranking),
             _ => {
-                let mut answer =
-                    Answer::new(false, messages::DECLINE_TITLE).text(messages::unknown_salary_subject(subject));
+                let mut answer = Answer::new(false, messages::DECLINE_TITLE)
+                    .text(messages::unknown_salary_subject(subject));
                 self.subject_buttons(&mut answer);
                 answer
             }

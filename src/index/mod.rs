@@ -82,10 +82,8 @@ impl GuideIndex {
         build_generation(root, corpus, ANALYZER_VERSION)?;
         let fingerprint = fingerprint(corpus, ANALYZER_VERSION);
         let live = root.join(generation_name(fingerprint));
-        Self::open(&live, fingerprint, corpus.passages.len()).map_err(|reason| IndexError::Io {
-            path: live.clone(),
-            source: std::io::Error::other(reason),
-        })
+        Self::open(&live, fingerprint, corpus.passages.len())
+            .map_err(|reason| IndexError::Io { path: live.clone(), source: std::io::Error::other(reason) })
     }
 
     /// Opens and checks one generation folder; any failure is a reason to rebuild.
@@ -280,7 +278,8 @@ mod tests {
     use super::*;
 
     fn corpus() -> Corpus {
-        let files = [("guide.md".to_string(), "# Guide\n\n## Data Scientist\n\nFinds insights.\n".to_string())];
+        let files =
+            [("guide.md".to_string(), "# Guide\n\n## Data Scientist\n\nFinds insights.\n".to_string())];
         Corpus::from_texts(&files, "").unwrap()
     }
 

@@ -96,8 +96,7 @@ impl Search {
                 let found = if self.doc_freq.contains_key(&term) {
                     Some(QueryTerm { term, known: true, weight: 1.0 })
                 } else {
-                    self.correct(&word)
-                        .or(Some(QueryTerm { term, known: false, weight: 1.0 }))
+                    self.correct(&word).or(Some(QueryTerm { term, known: false, weight: 1.0 }))
                 };
                 if let Some(found) = found {
                     if !terms.iter().any(|t| t.term == found.term) {
@@ -122,11 +121,15 @@ impl Search {
             .filter(|candidate| candidate.chars().count().abs_diff(len) <= budget)
             .map(|candidate| (strsim::damerau_levenshtein(word, candidate), candidate))
             .filter(|(distance, _)| *distance <= budget)
-            .min_by_key(|(distance, candidate)| (*distance, std::cmp::Reverse(self.freq_of_word(candidate))))?;
+            .min_by_key(|(distance, candidate)| {
+                (*distance, std::cmp::Reverse(self.freq_of_word(candidate)))
+            })?;
         let term = self.index.analyze(best.1).into_iter().next()?;
-        self.doc_freq
-            .contains_key(&term)
-            .then_some(QueryTerm { term, known: true, weight: query::CORRECTED_WEIGHT })
+        self.doc_freq.contains_key(&term).then_some(QueryTerm {
+            term,
+            known: true,
+            weight: query::CORRECTED_WEIGHT,
+        })
     }
 
     fn freq_of_word(&self, word: &str) -> u32 {
@@ -180,7 +183,8 @@ impl Search {
             return Ok(Vec::new());
         }
         let searcher = self.index.searcher();
-        let top = searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(limit).order_by_score())?;
+        let top =
+            searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(limit).order_by_score())?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("ord")?;

@@ -100,7 +100,10 @@ mod tests {
 
     #[test]
     fn synonyms_become_the_guides_words_and_question_words_go() {
-        assert_eq!(rules().topic_words("How much money does an ML Ops engineer get?"), ["salary", "mlops", "engineer", "get"]);
+        assert_eq!(
+            rules().topic_words("How much money does an ML Ops engineer get?"),
+            ["salary", "mlops", "engineer", "get"]
+        );
         assert_eq!(rules().topic_words("what is the pay"), ["the", "salary"]);
     }
 
@@ -111,6 +114,9 @@ mod tests {
 
     #[test]
     fn query_syntax_is_just_words() {
-        assert_eq!(rules().topic_words("title:* salary^1000000 -x ((\"a"), ["title", "salary", "1000000", "x", "a"]);
+        assert_eq!(
+            rules().topic_words("title:* salary^1000000 -x ((\"a"),
+            ["title", "salary", "1000000", "x", "a"]
+        );
     }
 }
