@@ -1,0 +1,5 @@
+//! The single integration-test binary: each module is one area under test.
+
+mod bot;
+mod fake_selftest;
+mod support;
