@@ -44,6 +44,15 @@ pub enum Command {
     },
     /// Build the search index from the corpus.
     Index,
+    /// Measure answer quality on a labelled question set (TOML).
+    Eval {
+        /// The question set, e.g. tests/questions/holdout.toml.
+        file: PathBuf,
+        /// Fail (exit code 1) when the in-scope answer rate or the decline rate is below this
+        /// share (0 to 1).
+        #[arg(long)]
+        min: Option<f64>,
+    },
 }
 
 /// A failure with the exit code it maps to: 2 for what the user can fix, 1 for the rest.
@@ -75,6 +84,7 @@ pub fn run(cli: Cli, settings: Settings) -> Result<(), Failure> {
         Some(Command::Chat) => chat(&cli.corpus, &cli.index),
         Some(Command::Ask { json, question }) => ask(&cli.corpus, &cli.index, json, &question),
         Some(Command::Index) => index(&cli.corpus, &cli.index),
+        Some(Command::Eval { file, min }) => eval(&cli.corpus, &cli.index, &file, min),
         None if settings.token.is_some() => crate::bot::serve(&cli.corpus, &cli.index, settings),
         None => {
             tracing::info!(
@@ -139,5 +149,24 @@ fn index(corpus_dir: &Path, index_dir: &Path) -> Result<(), Failure> {
         started.elapsed().as_millis(),
         index_dir.display()
     )?;
+    Ok(())
+}
+
+fn eval(corpus: &Path, index: &Path, file: &Path, min: Option<f64>) -> Result<(), Failure> {
+    let set = crate::eval::load_questions(file).map_err(Failure::usage)?;
+    let engine = open_engine(corpus, index)?;
+    let report = crate::eval::evaluate(&engine, &set);
+    write!(io::stdout().lock(), "{}", report.render())?;
+    if let Some(min) = min {
+        let worst = report.answered_rate().min(report.declined_rate());
+        if worst < min {
+            return Err(anyhow::anyhow!(
+                "quality below --min {min}: {:.1}% of in-scope questions answered right, {:.1}% of out-of-scope declined",
+                100.0 * report.answered_rate(),
+                100.0 * report.declined_rate()
+            )
+            .into());
+        }
+    }
     Ok(())
 }

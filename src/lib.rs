@@ -10,6 +10,7 @@ pub mod commands;
 pub mod config;
 pub mod corpus;
 pub mod engine;
+pub mod eval;
 pub mod index;
 pub mod logging;
 pub mod messages;
