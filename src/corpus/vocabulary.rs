@@ -29,6 +29,9 @@ pub struct Vocabulary {
     /// Words that carry a question's form, not its topic.
     #[serde(default)]
     pub question_words: QuestionWords,
+    /// Everyday words whose absence from the guide says nothing about a question's topic.
+    #[serde(default)]
+    pub common_words: QuestionWords,
 }
 
 /// How the guide labels one part of a role, and how a question names it.
@@ -43,7 +46,7 @@ pub struct AspectWords {
     pub words: Vec<String>,
 }
 
-/// The `[question_words]` table.
+/// A `[question_words]` or `[common_words]` table.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionWords {

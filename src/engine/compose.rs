@@ -155,7 +155,8 @@ impl Engine {
         }
     }
 
-    pub(super) fn decline(&self) -> Answer {
+    pub(super) fn decline(&self, ranking: &Ranking) -> Answer {
+        tracing::debug!(coverage = ranking.coverage, unknown = ranking.unknown_share, "declined a question");
         let mut answer =
             Answer::new(false, messages::DECLINE_TITLE).text(messages::DECLINE).text(messages::DECLINE_HINT);
         for ord in self.names.roles() {

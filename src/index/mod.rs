@@ -55,6 +55,7 @@ pub enum IndexError {
 impl GuideIndex {
     /// Opens the index for `corpus` under `root`, building it first if needed.
     pub fn open_or_build(root: &Path, corpus: &Corpus) -> Result<(Self, OpenReport), IndexError> {
+        clean_leftovers(root);
         let fingerprint = fingerprint(corpus, ANALYZER_VERSION);
         let live = root.join(generation_name(fingerprint));
         let report = if live.exists() {
@@ -215,7 +216,11 @@ fn write_index(dir: &Path, corpus: &Corpus, fingerprint: u64) -> Result<(), Inde
     for (ord, passage) in corpus.passages.iter().enumerate() {
         let mut doc = TantivyDocument::default();
         doc.add_u64(fields.ord, ord as u64);
+        // The headings above a passage are part of what it is about ("Essential Skills").
         doc.add_text(fields.title, &passage.title);
+        for heading in passage.section.iter().filter(|h| **h != passage.title) {
+            doc.add_text(fields.title, heading);
+        }
         for alias in &passage.aliases {
             doc.add_text(fields.aliases, alias);
         }

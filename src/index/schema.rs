@@ -9,8 +9,9 @@ use tantivy::tokenizer::{
 /// The name the analyzer is registered under; the schema's text fields refer to it.
 pub const ANALYZER: &str = "careerbot_en";
 
-/// Bump whenever the schema or the analyzer changes: indexes of another version are rebuilt.
-pub const ANALYZER_VERSION: u32 = 1;
+/// Bump whenever the schema, the analyzer or what is indexed changes: indexes of another version
+/// are rebuilt.
+pub const ANALYZER_VERSION: u32 = 2;
 
 /// Handles on the schema's fields.
 #[derive(Debug, Clone, Copy)]

@@ -14,9 +14,15 @@ use crate::index::GuideIndex;
 pub use query::{QueryRules, QueryTerm};
 
 /// How much a match in each field counts: a question's words in a heading say more than in prose.
-const TITLE_BOOST: f32 = 3.0;
-const ALIASES_BOOST: f32 = 2.0;
+const TITLE_BOOST: f32 = 2.0;
+const ALIASES_BOOST: f32 = 0.5;
 const BODY_BOOST: f32 = 1.0;
+/// The asker's own word, where a synonym replaced it, counts a little less than the guide's.
+const ALTERNATIVE_WEIGHT: f32 = 0.8;
+/// How much an everyday word ("start", "good") counts, next to a topic word.
+const COMMON_WEIGHT: f32 = 0.3;
+/// BM25 candidates that coverage re-ranks.
+const RERANK_DEPTH: usize = 10;
 
 /// A ranked passage.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,8 +38,10 @@ pub struct Hit {
 pub struct Ranking {
     /// Best first.
     pub hits: Vec<Hit>,
-    /// The idf-weighted share of the question's terms that the best hit contains (0 to 1).
+    /// The idf-weighted share of the question's known terms that the best hit contains (0 to 1).
     pub coverage: f32,
+    /// The idf-weighted share of the question the guide does not know at all (0 to 1).
+    pub unknown_share: f32,
     /// The prepared terms.
     pub terms: Vec<QueryTerm>,
 }
@@ -57,7 +65,8 @@ impl Search {
             .passages
             .iter()
             .map(|p| {
-                let text = format!("{}\n{}\n{}", p.title, p.aliases.join("\n"), p.text());
+                let text =
+                    format!("{}\n{}\n{}\n{}", p.title, p.section.join("\n"), p.aliases.join("\n"), p.text());
                 index.analyze(&text).into_iter().collect()
             })
             .collect();
@@ -79,6 +88,11 @@ impl Search {
         Search { index, rules: QueryRules::new(&corpus.vocabulary), passage_terms, doc_freq, corpus_words }
     }
 
+    /// The analyzer's terms for `text`.
+    pub fn analyze(&self, text: &str) -> Vec<String> {
+        self.index.analyze(text)
+    }
+
     /// The query rules (synonyms, question words) in use.
     pub fn rules(&self) -> &QueryRules {
         &self.rules
@@ -87,21 +101,30 @@ impl Search {
     /// The weighted terms of a question.
     pub fn terms(&self, text: &str) -> Vec<QueryTerm> {
         let mut terms: Vec<QueryTerm> = Vec::new();
-        for word in self.rules.topic_words(text) {
-            let analyzed = self.index.analyze(&word);
-            if analyzed.is_empty() {
-                continue; // a stop word
-            }
-            for term in analyzed {
-                let found = if self.doc_freq.contains_key(&term) {
-                    Some(QueryTerm { term, known: true, weight: 1.0 })
+        for topic in self.rules.topic_words(text) {
+            let alternatives: Vec<String> = topic
+                .replaced
+                .iter()
+                .flat_map(|w| self.index.analyze(w))
+                .filter(|t| self.doc_freq.contains_key(t))
+                .collect();
+            for term in self.index.analyze(&topic.word) {
+                let common = self.rules.is_common(&topic.word);
+                let expected = common || self.rules.is_vocabulary(&topic.word);
+                let found = if self.doc_freq.contains_key(&term) || !alternatives.is_empty() {
+                    let known = true;
+                    QueryTerm { term, alternatives: alternatives.clone(), known, common, weight: 1.0 }
                 } else {
-                    self.correct(&word).or(Some(QueryTerm { term, known: false, weight: 1.0 }))
+                    self.correct(&topic.word).unwrap_or(QueryTerm {
+                        term,
+                        alternatives: Vec::new(),
+                        known: false,
+                        common: expected,
+                        weight: 1.0,
+                    })
                 };
-                if let Some(found) = found {
-                    if !terms.iter().any(|t| t.term == found.term) {
-                        terms.push(found);
-                    }
+                if !terms.iter().any(|t| t.term == found.term) {
+                    terms.push(found);
                 }
             }
         }
@@ -127,7 +150,9 @@ impl Search {
         let term = self.index.analyze(best.1).into_iter().next()?;
         self.doc_freq.contains_key(&term).then_some(QueryTerm {
             term,
+            alternatives: Vec::new(),
             known: true,
+            common: false,
             weight: query::CORRECTED_WEIGHT,
         })
     }
@@ -143,40 +168,76 @@ impl Search {
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
-    /// Ranks passages for `text`; at most `limit` hits.
+    /// A query term's weight for coverage: the idf of the term, or of its best-known alternative.
+    fn term_idf(&self, t: &QueryTerm) -> f32 {
+        let idf = if self.doc_freq.contains_key(&t.term) || t.alternatives.is_empty() {
+            self.idf(&t.term)
+        } else {
+            t.alternatives.iter().map(|a| self.idf(a)).fold(0.0, f32::max)
+        };
+        if t.common { idf * COMMON_WEIGHT } else { idf }
+    }
+
+    /// Ranks passages for `text`; at most `limit` hits. BM25 picks candidates; among them, those
+    /// that contain more of the question (idf-weighted) move up.
     pub fn rank(&self, text: &str, limit: usize) -> Ranking {
         let terms = self.terms(text);
-        let hits = self.run(&terms, limit).unwrap_or_else(|e| {
+        let mut hits = self.run(&terms, limit.max(RERANK_DEPTH)).unwrap_or_else(|e| {
             tracing::error!(error = %e, "search failed");
             Vec::new()
         });
+        for hit in &mut hits {
+            hit.score *= self.coverage(&terms, hit.ord).powi(2);
+        }
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        hits.truncate(limit);
         let coverage = hits.first().map_or(0.0, |top| self.coverage(&terms, top.ord));
-        Ranking { hits, coverage, terms }
+        let unknown_share = self.unknown_share(&terms);
+        Ranking { hits, coverage, unknown_share, terms }
     }
 
-    /// The idf-weighted share of `terms` found in passage `ord`.
+    /// The idf-weighted share of the known `terms` found in passage `ord`.
     pub fn coverage(&self, terms: &[QueryTerm], ord: usize) -> f32 {
         let Some(passage) = self.passage_terms.get(ord) else { return 0.0 };
         let (mut found, mut total) = (0.0, 0.0);
-        for t in terms {
-            let w = self.idf(&t.term);
+        for t in terms.iter().filter(|t| t.known) {
+            let w = self.term_idf(t);
             total += w;
-            if passage.contains(&t.term) {
+            if passage.contains(&t.term) || t.alternatives.iter().any(|a| passage.contains(a)) {
                 found += w * t.weight;
             }
         }
         if total == 0.0 { 0.0 } else { found / total }
     }
 
+    /// The idf-weighted share of the question that the guide does not know at all, everyday
+    /// words aside: high for "what does a dentist earn".
+    pub fn unknown_share(&self, terms: &[QueryTerm]) -> f32 {
+        let (mut unknown, mut total) = (0.0, 0.0);
+        for t in terms.iter().filter(|t| t.known || !t.common) {
+            let w = self.term_idf(t);
+            total += w;
+            if !t.known {
+                unknown += w;
+            }
+        }
+        if total == 0.0 { 0.0 } else { unknown / total }
+    }
+
     fn run(&self, terms: &[QueryTerm], limit: usize) -> tantivy::Result<Vec<Hit>> {
         let fields = self.index.fields();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for t in terms.iter().filter(|t| t.known) {
-            for (field, boost) in
-                [(fields.title, TITLE_BOOST), (fields.aliases, ALIASES_BOOST), (fields.body, BODY_BOOST)]
-            {
-                let query = TermQuery::new(self.index.term(field, &t.term), IndexRecordOption::WithFreqs);
-                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(query), boost * t.weight))));
+            let weight = if t.common { t.weight * COMMON_WEIGHT } else { t.weight };
+            let forms = std::iter::once((&t.term, weight))
+                .chain(t.alternatives.iter().map(|a| (a, weight * ALTERNATIVE_WEIGHT)));
+            for (term, weight) in forms {
+                for (field, boost) in
+                    [(fields.title, TITLE_BOOST), (fields.aliases, ALIASES_BOOST), (fields.body, BODY_BOOST)]
+                {
+                    let query = TermQuery::new(self.index.term(field, term), IndexRecordOption::WithFreqs);
+                    clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(query), boost * weight))));
+                }
             }
         }
         if clauses.is_empty() || limit == 0 {

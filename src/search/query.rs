@@ -17,10 +17,24 @@ pub const CORRECTED_WEIGHT: f32 = 0.6;
 pub struct QueryTerm {
     /// The analyzed term (stemmed, folded), as indexed.
     pub term: String,
-    /// Whether the corpus has it at all. Unknown terms only lower confidence.
+    /// Other analyzed terms that count as this one: the words a synonym replaced ("earn" for
+    /// "salary"), so a passage using the asker's own word still matches.
+    pub alternatives: Vec<String>,
+    /// Whether the corpus has the term or one of its alternatives.
     pub known: bool,
+    /// An everyday word: when unknown, it says nothing about whether the guide covers the question.
+    pub common: bool,
     /// 1.0, or less for a typo correction.
     pub weight: f32,
+}
+
+/// A topic word of a question, after synonyms: the guide's word and the words it replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicWord {
+    /// The word to search for.
+    pub word: String,
+    /// The question's own words it stands for, when a synonym rewrote them.
+    pub replaced: Vec<String>,
 }
 
 /// Word rewrites and filters read from the vocabulary, compiled once.
@@ -29,10 +43,12 @@ pub struct QueryRules {
     /// (variant words, canonical words), longest variant first.
     synonyms: Vec<(Vec<String>, Vec<String>)>,
     question_words: HashSet<String>,
+    common_words: HashSet<String>,
+    vocabulary_words: HashSet<String>,
 }
 
 impl QueryRules {
-    /// Compiles the vocabulary's synonyms and question words.
+    /// Compiles the vocabulary's synonyms, question words and common words.
     pub fn new(vocabulary: &Vocabulary) -> Self {
         let mut synonyms: Vec<(Vec<String>, Vec<String>)> = vocabulary
             .synonyms
@@ -45,29 +61,55 @@ impl QueryRules {
             .collect();
         synonyms.sort_by_key(|(variant, _)| std::cmp::Reverse(variant.len()));
         let question_words = vocabulary.question_words.words.iter().flat_map(|w| words(w)).collect();
-        QueryRules { synonyms, question_words }
+        // Words the vocabulary itself uses (aliases, aspect words, synonyms) are no sign of an
+        // off-topic question even where the guide's text lacks them ("career ladder").
+        let vocabulary_words = vocabulary
+            .aspects
+            .values()
+            .flat_map(|a| a.words.iter())
+            .chain(vocabulary.roles.values().flatten())
+            .chain(vocabulary.levels.values().flatten())
+            .chain(vocabulary.synonyms.values().flatten());
+        let common_words = vocabulary.common_words.words.iter().flat_map(|w| words(w)).collect();
+        let vocabulary_words = vocabulary_words.flat_map(|w| words(w)).collect();
+        QueryRules { synonyms, question_words, common_words, vocabulary_words }
     }
 
-    /// The question's topic words: synonyms rewritten to the guide's words, question words dropped
-    /// (unless nothing else is left), at most [`MAX_WORDS`].
-    pub fn topic_words(&self, text: &str) -> Vec<String> {
+    /// Whether `word` (lower-case) is an everyday word, a question word or a lone letter.
+    pub fn is_common(&self, word: &str) -> bool {
+        word.chars().count() < 2 || self.common_words.contains(word) || self.question_words.contains(word)
+    }
+
+    /// Whether the vocabulary uses `word` (in an alias, an aspect or a synonym).
+    pub fn is_vocabulary(&self, word: &str) -> bool {
+        self.vocabulary_words.contains(word)
+    }
+
+    /// The question's words after synonyms, at most [`MAX_WORDS`]. Question words stay (they
+    /// weigh little, but match a FAQ's own phrasing); a lone "s" of "what's" goes.
+    pub fn topic_words(&self, text: &str) -> Vec<TopicWord> {
         let mut list = words(text);
         list.truncate(MAX_WORDS);
-        let list = self.rewrite(list);
-        let topic: Vec<String> =
-            list.iter().filter(|w| !self.question_words.contains(*w) && w.as_str() != "s").cloned().collect();
-        if topic.is_empty() { list } else { topic }
+        let mut list = self.rewrite(list);
+        list.retain(|w| w.word != "s");
+        list
     }
 
-    fn rewrite(&self, mut list: Vec<String>) -> Vec<String> {
+    fn rewrite(&self, list: Vec<String>) -> Vec<TopicWord> {
+        let mut out: Vec<TopicWord> =
+            list.into_iter().map(|word| TopicWord { word, replaced: Vec::new() }).collect();
         for (variant, canonical) in &self.synonyms {
             let mut from = 0;
-            while let Some(at) = find_phrase(&list[from..], variant).map(|i| i + from) {
-                list.splice(at..at + variant.len(), canonical.iter().cloned());
+            loop {
+                let plain: Vec<String> = out[from..].iter().map(|w| w.word.clone()).collect();
+                let Some(at) = find_phrase(&plain, variant).map(|i| i + from) else { break };
+                let replacement =
+                    canonical.iter().map(|word| TopicWord { word: word.clone(), replaced: variant.clone() });
+                out.splice(at..at + variant.len(), replacement);
                 from = at + canonical.len();
             }
         }
-        list
+        out
     }
 }
 
@@ -98,25 +140,27 @@ mod tests {
         QueryRules::new(&vocab)
     }
 
-    #[test]
-    fn synonyms_become_the_guides_words_and_question_words_go() {
-        assert_eq!(
-            rules().topic_words("How much money does an ML Ops engineer get?"),
-            ["salary", "mlops", "engineer", "get"]
-        );
-        assert_eq!(rules().topic_words("what is the pay"), ["the", "salary"]);
+    fn plain(text: &str) -> Vec<String> {
+        rules().topic_words(text).into_iter().map(|w| w.word).collect()
     }
 
     #[test]
-    fn a_question_of_only_question_words_keeps_them() {
-        assert_eq!(rules().topic_words("what is"), ["what", "is"]);
+    fn synonyms_become_the_guides_words_and_question_words_go() {
+        assert_eq!(
+            plain("How much money does an ML Ops engineer get?"),
+            ["salary", "does", "an", "mlops", "engineer", "get"]
+        );
+        assert_eq!(plain("what's the pay"), ["what", "the", "salary"]);
+    }
+
+    #[test]
+    fn a_rewritten_word_remembers_the_words_it_replaced() {
+        let topic = rules().topic_words("pay");
+        assert_eq!(topic, [TopicWord { word: "salary".into(), replaced: vec!["pay".into()] }]);
     }
 
     #[test]
     fn query_syntax_is_just_words() {
-        assert_eq!(
-            rules().topic_words("title:* salary^1000000 -x ((\"a"),
-            ["title", "salary", "1000000", "x", "a"]
-        );
+        assert_eq!(plain("title:* salary^1000000 -x ((\"a"), ["title", "salary", "1000000", "x", "a"]);
     }
 }
