@@ -28,7 +28,11 @@ fn expected_messages(text: &str) -> Vec<String> {
 }
 
 fn sends_to(fake: &FakeTelegram, chat: i64) -> Vec<Value> {
-    fake.calls("sendMessage").into_iter().map(|r| r.body).filter(|b| b["chat_id"].as_i64() == Some(chat)).collect()
+    fake.calls("sendMessage")
+        .into_iter()
+        .map(|r| r.body)
+        .filter(|b| b["chat_id"].as_i64() == Some(chat))
+        .collect()
 }
 
 fn callback_data(body: &Value) -> Vec<String> {
@@ -95,7 +99,10 @@ async fn bot_answers_commands_questions_groups_buttons_and_odd_updates() {
     assert!(senior[0]["text"].as_str().unwrap().contains("$190,000 - $280,000"));
 
     let free = sends_to(&fake, 1003);
-    assert_eq!(free[0]["text"].as_str().unwrap(), expected_messages("how much does an MLOps engineer make?")[0]);
+    assert_eq!(
+        free[0]["text"].as_str().unwrap(),
+        expected_messages("how much does an MLOps engineer make?")[0]
+    );
     assert!(free[0]["text"].as_str().unwrap().contains("$110k–$270k+"));
 
     // The button press is answered, and its content sent to the chat.

@@ -1,5 +1,7 @@
 //! The single integration-test binary: each module is one area under test.
 
 mod bot;
+mod cli;
+mod corpus;
 mod fake_selftest;
 mod support;
