@@ -62,7 +62,8 @@ mod tests {
 
     #[test]
     fn debug_of_settings_never_shows_the_token() {
-        let settings = Settings { token: Some(Secret::new("123:SECRET".into())), api_url: None, unthrottled: false };
+        let settings =
+            Settings { token: Some(Secret::new("123:SECRET".into())), api_url: None, unthrottled: false };
         let shown = format!("{settings:?} {:?}", settings.token);
         assert!(!shown.contains("SECRET"), "{shown}");
         assert!(shown.contains("redacted"));

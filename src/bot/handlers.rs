@@ -44,7 +44,8 @@ async fn on_message(bot: TgBot, msg: Message, engine: Arc<Engine>, me: Me) -> an
     let answered = match decision {
         Decision::Ignore => None,
         Decision::NonText => {
-            let hint = Answer::new(false, messages::NON_TEXT_TITLE).text(messages::NON_TEXT).action("Help", "/help");
+            let hint =
+                Answer::new(false, messages::NON_TEXT_TITLE).text(messages::NON_TEXT).action("Help", "/help");
             deliver(&bot, chat, hint, reply_to).await;
             Some(false)
         }
@@ -63,7 +64,8 @@ async fn on_message(bot: TgBot, msg: Message, engine: Arc<Engine>, me: Me) -> an
 async fn on_callback(bot: TgBot, query: CallbackQuery, engine: Arc<Engine>) -> anyhow::Result<()> {
     let started = Instant::now();
     // Stop the button's spinner first; a failure here must not cost the reply.
-    if let Err(error) = retry("answerCallbackQuery", || bot.answer_callback_query(query.id.clone()).into_future()).await
+    if let Err(error) =
+        retry("answerCallbackQuery", || bot.answer_callback_query(query.id.clone()).into_future()).await
     {
         tracing::warn!(%error, "could not answer a callback query");
     }
@@ -79,7 +81,13 @@ async fn on_callback(bot: TgBot, query: CallbackQuery, engine: Arc<Engine>) -> a
 
 /// Asks the engine off the async threads and sends the answer; returns whether it answered.
 /// A panic anywhere in between becomes an apology to this chat alone.
-async fn answer_and_send(bot: &TgBot, engine: &Arc<Engine>, chat: ChatId, text: String, reply_to: Option<MessageId>) -> bool {
+async fn answer_and_send(
+    bot: &TgBot,
+    engine: &Arc<Engine>,
+    chat: ChatId,
+    text: String,
+    reply_to: Option<MessageId>,
+) -> bool {
     let engine = Arc::clone(engine);
     let work = async move {
         let answer = tokio::task::spawn_blocking(move || engine.answer(&text)).await?;
@@ -162,7 +170,10 @@ mod tests {
 
     #[test]
     fn mentions_are_stripped_in_any_case() {
-        assert_eq!(strip_mention("@careerguidebot what is mlops", "@CareerGuideBot").as_deref(), Some("what is mlops"));
+        assert_eq!(
+            strip_mention("@careerguidebot what is mlops", "@CareerGuideBot").as_deref(),
+            Some("what is mlops")
+        );
         assert_eq!(strip_mention("hello all", "@CareerGuideBot"), None);
     }
 }

@@ -16,7 +16,9 @@ pub fn keyboard(actions: &[Action]) -> Option<InlineKeyboardMarkup> {
     }
     let rows: Vec<Vec<InlineKeyboardButton>> = actions
         .chunks(BUTTONS_PER_ROW)
-        .map(|row| row.iter().map(|a| InlineKeyboardButton::callback(label(&a.label), a.command.clone())).collect())
+        .map(|row| {
+            row.iter().map(|a| InlineKeyboardButton::callback(label(&a.label), a.command.clone())).collect()
+        })
         .collect();
     Some(InlineKeyboardMarkup::new(rows))
 }
@@ -37,7 +39,10 @@ mod tests {
     #[test]
     fn buttons_go_two_a_row_and_carry_their_command() {
         let actions: Vec<Action> = (0..5)
-            .map(|i| Action { label: format!("Role {i} with a very long name indeed, yes"), command: format!("/role {i}") })
+            .map(|i| Action {
+                label: format!("Role {i} with a very long name indeed, yes"),
+                command: format!("/role {i}"),
+            })
             .collect();
         let markup = keyboard(&actions).unwrap();
         assert_eq!(markup.inline_keyboard.iter().map(Vec::len).collect::<Vec<_>>(), [2, 2, 1]);

@@ -43,7 +43,8 @@ pub fn serve(corpus: &Path, index: &Path, settings: Settings) -> Result<(), Fail
     })?;
     let mut bot = Bot::new(token.expose());
     if let Some(url) = &settings.api_url {
-        let url = url.parse().map_err(|e| Failure::usage(anyhow!("{API_URL_VAR} is not a valid URL: {e}")))?;
+        let url =
+            url.parse().map_err(|e| Failure::usage(anyhow!("{API_URL_VAR} is not a valid URL: {e}")))?;
         bot = bot.set_api_url(url);
     }
     let engine = Arc::new(open_engine(corpus, index)?);
@@ -62,7 +63,9 @@ async fn run(bot: Bot, engine: Arc<Engine>, unthrottled: bool) -> Result<(), Fai
     tracing::info!(username = %me.username(), "connected to Telegram");
     register_commands(&bot).await;
     let limits = if unthrottled {
-        tracing::warn!("Telegram rate limits are lifted (benchmark setting): never use this against Telegram");
+        tracing::warn!(
+            "Telegram rate limits are lifted (benchmark setting): never use this against Telegram"
+        );
         Limits {
             messages_per_sec_chat: 100_000,
             messages_per_min_chat: 6_000_000,
@@ -94,13 +97,19 @@ async fn run(bot: Bot, engine: Arc<Engine>, unthrottled: bool) -> Result<(), Fai
     });
     let listener = Polling::builder(bot)
         .timeout(POLL_TIMEOUT)
-        .allowed_updates(vec![AllowedUpdate::Message, AllowedUpdate::EditedMessage, AllowedUpdate::CallbackQuery])
+        .allowed_updates(vec![
+            AllowedUpdate::Message,
+            AllowedUpdate::EditedMessage,
+            AllowedUpdate::CallbackQuery,
+        ])
         .backoff_strategy(Box::new(backoff))
         .delete_webhook()
         .await
         .build();
     tracing::info!("polling for updates");
-    dispatcher.dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("polling failed")).await;
+    dispatcher
+        .dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("polling failed"))
+        .await;
     tracing::info!("stopped");
     Ok(())
 }

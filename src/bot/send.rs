@@ -30,7 +30,8 @@ pub async fn send_answer(
             let mut request = bot.send_message(chat, text.clone()).parse_mode(ParseMode::Html);
             if i == 0 {
                 if let Some(id) = reply_to {
-                    request = request.reply_parameters(ReplyParameters::new(id).allow_sending_without_reply());
+                    request =
+                        request.reply_parameters(ReplyParameters::new(id).allow_sending_without_reply());
                 }
             }
             if i == last {
@@ -79,6 +80,9 @@ where
 fn is_transient(error: &RequestError) -> bool {
     matches!(
         error,
-        RequestError::Network(_) | RequestError::InvalidJson { .. } | RequestError::Io(_) | RequestError::Api(ApiError::Unknown(_))
+        RequestError::Network(_)
+            | RequestError::InvalidJson { .. }
+            | RequestError::Io(_)
+            | RequestError::Api(ApiError::Unknown(_))
     )
 }
