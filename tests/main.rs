@@ -3,5 +3,7 @@
 mod bot;
 mod cli;
 mod corpus;
+mod engine;
+mod eval;
 mod fake_selftest;
 mod support;
