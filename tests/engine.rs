@@ -181,3 +181,12 @@ fn hostile_text_gets_a_normal_reply() {
     assert_eq!(engine().answer("-mlops +salary").title, "MLOps Engineer: salary");
     assert!(engine().answer("ml\u{200B}ops salary").answered);
 }
+
+#[test]
+fn buttons_use_the_first_alias_of_the_vocabulary_and_resolve_back() {
+    let commands: Vec<String> = engine().answer("/salary senior").actions.into_iter().map(|a| a.command).collect();
+    assert_eq!(commands, ["/salary junior", "/salary mid", "/salary staff", "/salary phd"]);
+    for action in engine().answer("/roles").actions.into_iter().chain(engine().answer("/salary").actions) {
+        assert!(engine().answer(&action.command).answered, "{} does not answer", action.command);
+    }
+}

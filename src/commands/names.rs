@@ -13,7 +13,10 @@ struct Named {
     ord: usize,
     /// Every name, as words; the title's first.
     names: Vec<Vec<String>>,
-    /// The shortest name that resolves to this entry alone: what buttons send.
+    /// The vocabulary's aliases, in the order written: the first unique one becomes the key.
+    preferred: Vec<Vec<String>>,
+    /// The name buttons send: the first vocabulary alias no other entry shares, else the
+    /// shortest such name.
     key: String,
 }
 
@@ -56,11 +59,13 @@ impl Names {
             .enumerate()
             .filter(|(_, p)| p.kind == Kind::Role)
             .map(|(ord, p)| {
+                let preferred: Vec<Vec<String>> =
+                    Vocabulary::names_of(&vocab.roles, &p.title).skip(1).map(words).collect();
                 let mut names = vec![words(&p.title)];
                 names.extend(p.title.split('/').map(words).filter(|w| !w.is_empty()));
-                names.extend(Vocabulary::names_of(&vocab.roles, &p.title).map(words));
+                names.extend(preferred.iter().cloned());
                 dedup(&mut names);
-                Named { ord, names, key: String::new() }
+                Named { ord, names, preferred, key: String::new() }
             })
             .collect();
         let role_names: Vec<Vec<String>> = roles.iter().flat_map(|r| r.names.clone()).collect();
@@ -78,7 +83,9 @@ impl Names {
                     names.push(words(&p.title));
                 }
                 dedup(&mut names);
-                Named { ord, names, key: String::new() }
+                let title = words(&p.title);
+                let preferred = names.iter().filter(|n| **n != title).cloned().collect();
+                Named { ord, names, preferred, key: String::new() }
             })
             .collect();
         assign_keys(&mut roles);
@@ -148,17 +155,19 @@ fn dedup(names: &mut Vec<Vec<String>>) {
     });
 }
 
-/// Gives each entry the shortest of its names that no other entry shares.
+/// Gives each entry its key: the first of its vocabulary aliases that no other entry shares,
+/// else the shortest such name, else its title.
 fn assign_keys(entries: &mut [Named]) {
     let all: Vec<(usize, Vec<String>)> =
         entries.iter().flat_map(|e| e.names.iter().map(move |n| (e.ord, n.clone()))).collect();
     for entry in entries.iter_mut() {
-        let unique = entry
-            .names
+        let unique = |n: &&Vec<String>| all.iter().all(|(ord, other)| *ord == entry.ord || other != *n);
+        let key = entry
+            .preferred
             .iter()
-            .filter(|n| all.iter().all(|(ord, other)| *ord == entry.ord || other != *n))
-            .min_by_key(|n| (n.join(" ").len(), n.join(" ")));
-        entry.key = unique.unwrap_or(&entry.names[0]).join(" ");
+            .find(unique)
+            .or_else(|| entry.names.iter().filter(unique).min_by_key(|n| (n.join(" ").len(), n.join(" "))));
+        entry.key = key.unwrap_or(&entry.names[0]).join(" ");
     }
 }
 
