@@ -128,7 +128,7 @@ impl Engine {
             let mut answer = Answer::new(true, messages::FAQ_TITLE);
             for (n, &ord) in faqs.iter().enumerate() {
                 let question = &self.corpus.passages[ord].title;
-                answer.lines.push(Line::Item { text: format!("{}. {question}", n + 1) });
+                answer.lines.push(Line::Text { text: format!("{}. {question}", n + 1) });
                 answer = answer
                     .action(format!("{}. {}", n + 1, messages::shorten(question)), format!("/faq {}", n + 1));
             }
