@@ -162,11 +162,10 @@ fn assign_keys(entries: &mut [Named]) {
         entries.iter().flat_map(|e| e.names.iter().map(move |n| (e.ord, n.clone()))).collect();
     for entry in entries.iter_mut() {
         let unique = |n: &&Vec<String>| all.iter().all(|(ord, other)| *ord == entry.ord || other != *n);
-        let key = entry
-            .preferred
-            .iter()
-            .find(unique)
-            .or_else(|| entry.names.iter().filter(unique).min_by_key(|n| (n.join(" ").len(), n.join(" "))));
+        let key =
+            entry.preferred.iter().find(unique).or_else(|| {
+                entry.names.iter().filter(unique).min_by_key(|n| (n.join(" ").len(), n.join(" ")))
+            });
         entry.key = key.unwrap_or(&entry.names[0]).join(" ");
     }
 }

@@ -139,7 +139,7 @@ impl Engine {
             Ok(_) => Answer::new(false, messages::FAQ_TITLE)
                 .text(messages::no_such_faq(faqs.len()))
                 .action(messages::MORE_FAQ, "/faq"),
-            Err(_) => self.question(query),
+            Err(_) => self.faq_search(query),
         }
     }
 

@@ -155,12 +155,22 @@ impl Engine {
         }
     }
 
-    /// Whether the question says nothing beyond a name of `ord` and everyday words
+    /// Whether the question says nothing beyond a name of `ord` and question words
     /// ("what does an MLOps engineer do?").
     fn only_names(&self, ranking: &Ranking, ord: usize) -> bool {
         let name_terms: Vec<String> =
             self.names.names(ord).iter().flat_map(|n| self.search.analyze(&n.join(" "))).collect();
-        ranking.terms.iter().filter(|t| t.known && !t.common).all(|t| name_terms.contains(&t.term))
+        ranking.terms.iter().filter(|t| t.known && !t.question).all(|t| name_terms.contains(&t.term))
+    }
+
+    /// The best FAQ for `query` (`/faq phd`), or a decline.
+    pub(super) fn faq_search(&self, query: &str) -> Answer {
+        let ranking = self.search.rank(query, SEARCH_LIMIT * 2);
+        let faq = ranking.hits.iter().find(|h| self.corpus.passages[h.ord].kind == Kind::Faq);
+        match faq {
+            Some(hit) if ranking.unknown_share <= MAX_UNKNOWN_SHARE => self.plain_passage(hit.ord, hit.score),
+            _ => self.decline(&ranking),
+        }
     }
 
     fn passage(&self, ord: usize, ranking: &Ranking) -> Answer {

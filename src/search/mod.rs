@@ -110,16 +110,24 @@ impl Search {
                 .collect();
             for term in self.index.analyze(&topic.word) {
                 let common = self.rules.is_common(&topic.word);
-                let expected = common || self.rules.is_vocabulary(&topic.word);
+                let question = self.rules.is_question_word(&topic.word);
                 let found = if self.doc_freq.contains_key(&term) || !alternatives.is_empty() {
                     let known = true;
-                    QueryTerm { term, alternatives: alternatives.clone(), known, common, weight: 1.0 }
+                    QueryTerm {
+                        term,
+                        alternatives: alternatives.clone(),
+                        known,
+                        common,
+                        question,
+                        weight: 1.0,
+                    }
                 } else {
                     self.correct(&topic.word).unwrap_or(QueryTerm {
                         term,
                         alternatives: Vec::new(),
                         known: false,
-                        common: expected,
+                        common: self.rules.is_expected(&topic.word),
+                        question,
                         weight: 1.0,
                     })
                 };
@@ -153,6 +161,7 @@ impl Search {
             alternatives: Vec::new(),
             known: true,
             common: false,
+            question: false,
             weight: query::CORRECTED_WEIGHT,
         })
     }

@@ -24,6 +24,8 @@ pub struct QueryTerm {
     pub known: bool,
     /// An everyday word: when unknown, it says nothing about whether the guide covers the question.
     pub common: bool,
+    /// A word of the question's form ("how", "what"): never part of what it asks about.
+    pub question: bool,
     /// 1.0, or less for a typo correction.
     pub weight: f32,
 }
@@ -75,14 +77,20 @@ impl QueryRules {
         QueryRules { synonyms, question_words, common_words, vocabulary_words }
     }
 
-    /// Whether `word` (lower-case) is an everyday word, a question word or a lone letter.
+    /// Whether `word` (lower-case) is an everyday word or a question word.
     pub fn is_common(&self, word: &str) -> bool {
-        word.chars().count() < 2 || self.common_words.contains(word) || self.question_words.contains(word)
+        self.common_words.contains(word) || self.question_words.contains(word)
     }
 
-    /// Whether the vocabulary uses `word` (in an alias, an aspect or a synonym).
-    pub fn is_vocabulary(&self, word: &str) -> bool {
-        self.vocabulary_words.contains(word)
+    /// Whether `word` (lower-case) is a question word.
+    pub fn is_question_word(&self, word: &str) -> bool {
+        self.question_words.contains(word)
+    }
+
+    /// Whether the guide's lacking `word` says nothing about the question's topic: an everyday
+    /// word, a word the vocabulary uses (an alias, an aspect, a synonym), or a lone letter.
+    pub fn is_expected(&self, word: &str) -> bool {
+        word.chars().count() < 2 || self.is_common(word) || self.vocabulary_words.contains(word)
     }
 
     /// The question's words after synonyms, at most [`MAX_WORDS`]. Question words stay (they
