@@ -46,6 +46,10 @@ pub struct Engine {
     corpus: Corpus,
     search: Search,
     names: Names,
+    /// Figures stated in prose, found once.
+    mentions: Vec<salary::FoundMention>,
+    /// The analyzed terms of each role's names, by role ord.
+    name_terms: Vec<(usize, Vec<String>)>,
 }
 
 impl Engine {
@@ -60,7 +64,12 @@ impl Engine {
         let (index, report) = GuideIndex::open_or_build(index_dir, &corpus)?;
         let search = Search::new(index, &corpus);
         let names = Names::new(&corpus);
-        Ok((Engine { corpus, search, names }, report))
+        let mentions = salary::find_mentions(&corpus);
+        let name_terms = names
+            .roles()
+            .map(|ord| (ord, names.names(ord).iter().flat_map(|n| search.analyze(&n.join(" "))).collect()))
+            .collect();
+        Ok((Engine { corpus, search, names, mentions, name_terms }, report))
     }
 
     /// The corpus answers come from.
@@ -98,7 +107,7 @@ impl Engine {
                 None => self.unknown_role(&name),
             },
             Command::Aspect { aspect, name } if name.is_empty() => {
-                self.roles_prompt(messages::which_role(command_name(aspect)))
+                self.roles_prompt(messages::which_role(aspect.name()))
             }
             Command::Aspect { aspect, name } => match self.names.resolve_role(&name).ord() {
                 Some(ord) => self.role_part(ord, aspect),
@@ -158,8 +167,9 @@ impl Engine {
     /// Whether the question says nothing beyond a name of `ord` and question words
     /// ("what does an MLOps engineer do?").
     fn only_names(&self, ranking: &Ranking, ord: usize) -> bool {
-        let name_terms: Vec<String> =
-            self.names.names(ord).iter().flat_map(|n| self.search.analyze(&n.join(" "))).collect();
+        let Some((_, name_terms)) = self.name_terms.iter().find(|(role, _)| *role == ord) else {
+            return false;
+        };
         ranking.terms.iter().filter(|t| t.known && !t.question).all(|t| name_terms.contains(&t.term))
     }
 
@@ -185,10 +195,6 @@ impl Engine {
 
 fn score_of(ranking: &Ranking, ord: usize) -> f32 {
     ranking.hits.iter().find(|h| h.ord == ord).map_or(0.0, |h| h.score)
-}
-
-fn command_name(aspect: Aspect) -> &'static str {
-    aspect.name()
 }
 
 /// Drops control and invisible formatting characters (zero-width, bidi overrides), keeps line

@@ -124,22 +124,14 @@ impl Engine {
         self.names.names(role).iter().any(|n| find_phrase(&title, n).is_some())
     }
 
-    /// Clauses elsewhere in the guide that name one of `names` and state a figure. Salary rows and
-    /// the passage `except` are left out: they are shown in their own right.
+    /// Clauses elsewhere in the guide that name one of `names` and state a figure, except those
+    /// of passage `except`.
     fn mentions_naming(&self, names: &[Vec<String>], except: usize) -> Vec<(usize, Mention)> {
-        let mut out = Vec::new();
-        for (ord, passage) in self.corpus.passages.iter().enumerate() {
-            if ord == except || passage.kind == Kind::Salary {
-                continue;
-            }
-            for mention in passage.lines.iter().flat_map(|l| money::mentions(&l.text)) {
-                let clause = words(&mention.clause);
-                if names.iter().any(|n| find_phrase(&clause, n).is_some()) {
-                    out.push((ord, mention));
-                }
-            }
-        }
-        out
+        self.mentions
+            .iter()
+            .filter(|m| m.ord != except && names.iter().any(|n| find_phrase(&m.words, n).is_some()))
+            .map(|m| (m.ord, m.mention.clone()))
+            .collect()
     }
 
     /// Quotes figures stated elsewhere, flagging those that differ from `shown`.
@@ -168,6 +160,25 @@ impl Engine {
             }
         }
     }
+}
+
+/// A clause stating a figure, found once when the engine starts.
+pub(super) struct FoundMention {
+    ord: usize,
+    mention: Mention,
+    words: Vec<String>,
+}
+
+/// Every figure stated in prose (salary rows aside: they are shown in their own right).
+pub(super) fn find_mentions(corpus: &crate::corpus::Corpus) -> Vec<FoundMention> {
+    let mut out = Vec::new();
+    for (ord, passage) in corpus.passages.iter().enumerate().filter(|(_, p)| p.kind != Kind::Salary) {
+        for mention in passage.lines.iter().flat_map(|l| money::mentions(&l.text)) {
+            let words = words(&mention.clause);
+            out.push(FoundMention { ord, mention, words });
+        }
+    }
+    out
 }
 
 /// A salary row in one line: "Years: 5-8; Salary Range (Total Comp): $190,000 - $280,000".
