@@ -96,8 +96,21 @@ fn answer_all(engine: &Engine, questions: &[String], threads: usize) -> Vec<Answ
     std::thread::scope(|scope| {
         let handles: Vec<_> = questions
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|q| engine.answer(q)).collect::<Vec<_>>()))
+            .map(|part| {
+                (part.len(), scope.spawn(move || part.iter().map(|q| engine.answer(q)).collect::<Vec<_>>()))
+            })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        // The engine never panics; should a thread die anyway, its lines still get one reply each.
+        handles
+            .into_iter()
+            .flat_map(|(len, h)| {
+                h.join().unwrap_or_else(|_| {
+                    vec![
+                        Answer::new(false, crate::messages::APOLOGY_TITLE).text(crate::messages::APOLOGY);
+                        len
+                    ]
+                })
+            })
+            .collect()
     })
 }
