@@ -25,7 +25,6 @@ pub struct GuideIndex {
     reader: IndexReader,
     fields: Fields,
     analyzer: TextAnalyzer,
-    dir: PathBuf,
 }
 
 /// Why an index was (re)built at open, or that it was reused.
@@ -115,7 +114,7 @@ impl GuideIndex {
         for segment in searcher.segment_readers() {
             segment.fast_fields().u64("ord").map_err(|e| e.to_string())?;
         }
-        Ok(GuideIndex { reader, fields, analyzer: analyzer(), dir: dir.to_path_buf() })
+        Ok(GuideIndex { reader, fields, analyzer: analyzer() })
     }
 
     /// A searcher over the current index. Cheap: take one per request.
@@ -126,11 +125,6 @@ impl GuideIndex {
     /// The schema's fields.
     pub fn fields(&self) -> Fields {
         self.fields
-    }
-
-    /// The folder this index lives in.
-    pub fn dir(&self) -> &Path {
-        &self.dir
     }
 
     /// The analyzer's terms for `text`, as they are indexed.

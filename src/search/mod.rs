@@ -46,6 +46,18 @@ pub struct Ranking {
     pub terms: Vec<QueryTerm>,
 }
 
+/// A word of the corpus as typo correction needs it.
+struct CorpusWord {
+    /// Lower-cased, unstemmed.
+    word: String,
+    /// Its length in characters.
+    chars: usize,
+    /// Its analyzed term.
+    term: String,
+    /// How many passages hold the term: a tie between corrections goes to the commoner.
+    df: u32,
+}
+
 /// Search over one index and the corpus it was built from.
 pub struct Search {
     index: GuideIndex,
@@ -54,37 +66,42 @@ pub struct Search {
     passage_terms: Vec<HashSet<String>>,
     /// Document frequency of every term in the corpus.
     doc_freq: HashMap<String, u32>,
-    /// Every distinct word of the corpus (lower-cased, unstemmed), for typo correction.
-    corpus_words: Vec<String>,
+    /// Every distinct searchable word of the corpus, for typo correction.
+    corpus_words: Vec<CorpusWord>,
 }
 
 impl Search {
     /// Prepares search over `index`, which must have been built from `corpus`.
     pub fn new(index: GuideIndex, corpus: &Corpus) -> Self {
-        let passage_terms: Vec<HashSet<String>> = corpus
+        // What a passage is about: its title, the headings above it, its aliases and its text.
+        let texts: Vec<String> = corpus
             .passages
             .iter()
-            .map(|p| {
-                let text =
-                    format!("{}\n{}\n{}\n{}", p.title, p.section.join("\n"), p.aliases.join("\n"), p.text());
-                index.analyze(&text).into_iter().collect()
-            })
+            .map(|p| format!("{}\n{}\n{}\n{}", p.title, p.section.join("\n"), p.aliases.join("\n"), p.text()))
             .collect();
+        let passage_terms: Vec<HashSet<String>> =
+            texts.iter().map(|text| index.analyze(text).into_iter().collect()).collect();
         let mut doc_freq: HashMap<String, u32> = HashMap::new();
         for terms in &passage_terms {
             for term in terms {
                 *doc_freq.entry(term.clone()).or_default() += 1;
             }
         }
-        let mut corpus_words: Vec<String> = corpus
-            .passages
+        let distinct: HashSet<String> = texts
             .iter()
-            .flat_map(|p| crate::text::words(&format!("{} {} {}", p.title, p.aliases.join(" "), p.text())))
+            .flat_map(|text| crate::text::words(text))
             .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
-            .collect::<HashSet<_>>()
-            .into_iter()
             .collect();
-        corpus_words.sort();
+        // Analyzed once here, so that correcting a typo never runs the analyzer per candidate.
+        let mut corpus_words: Vec<CorpusWord> = distinct
+            .into_iter()
+            .filter_map(|word| {
+                let term = index.analyze(&word).into_iter().next()?;
+                let df = *doc_freq.get(&term)?;
+                Some(CorpusWord { chars: word.chars().count(), word, term, df })
+            })
+            .collect();
+        corpus_words.sort_by(|a, b| a.word.cmp(&b.word));
         Search { index, rules: QueryRules::new(&corpus.vocabulary), passage_terms, doc_freq, corpus_words }
     }
 
@@ -149,25 +166,18 @@ impl Search {
         let best = self
             .corpus_words
             .iter()
-            .filter(|candidate| candidate.chars().count().abs_diff(len) <= budget)
-            .map(|candidate| (strsim::damerau_levenshtein(word, candidate), candidate))
+            .filter(|candidate| candidate.chars.abs_diff(len) <= budget)
+            .map(|candidate| (strsim::damerau_levenshtein(word, &candidate.word), candidate))
             .filter(|(distance, _)| *distance <= budget)
-            .min_by_key(|(distance, candidate)| {
-                (*distance, std::cmp::Reverse(self.freq_of_word(candidate)))
-            })?;
-        let term = self.index.analyze(best.1).into_iter().next()?;
-        self.doc_freq.contains_key(&term).then_some(QueryTerm {
-            term,
+            .min_by_key(|(distance, candidate)| (*distance, std::cmp::Reverse(candidate.df)))?;
+        Some(QueryTerm {
+            term: best.1.term.clone(),
             alternatives: Vec::new(),
             known: true,
             common: false,
             question: false,
             weight: query::CORRECTED_WEIGHT,
         })
-    }
-
-    fn freq_of_word(&self, word: &str) -> u32 {
-        self.index.analyze(word).first().and_then(|t| self.doc_freq.get(t)).copied().unwrap_or(0)
     }
 
     /// Inverse document frequency of a term; an unknown term gets the highest.
