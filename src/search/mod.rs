@@ -68,6 +68,9 @@ pub struct Search {
     doc_freq: HashMap<String, u32>,
     /// Every distinct searchable word of the corpus, for typo correction.
     corpus_words: Vec<CorpusWord>,
+    /// The analyzed terms of everyday and question words, so that any form of one ("comes",
+    /// "folks") counts as everyday.
+    everyday_terms: HashSet<String>,
 }
 
 impl Search {
@@ -102,7 +105,16 @@ impl Search {
             })
             .collect();
         corpus_words.sort_by(|a, b| a.word.cmp(&b.word));
-        Search { index, rules: QueryRules::new(&corpus.vocabulary), passage_terms, doc_freq, corpus_words }
+        let vocabulary = &corpus.vocabulary;
+        let everyday_terms = vocabulary
+            .common_words
+            .words
+            .iter()
+            .chain(&vocabulary.question_words.words)
+            .flat_map(|w| index.analyze(w))
+            .collect();
+        let rules = QueryRules::new(vocabulary);
+        Search { index, rules, passage_terms, doc_freq, corpus_words, everyday_terms }
     }
 
     /// The analyzer's terms for `text`.
@@ -126,7 +138,7 @@ impl Search {
                 .filter(|t| self.doc_freq.contains_key(t))
                 .collect();
             for term in self.index.analyze(&topic.word) {
-                let common = self.rules.is_common(&topic.word);
+                let common = self.rules.is_common(&topic.word) || self.everyday_terms.contains(&term);
                 let question = self.rules.is_question_word(&topic.word);
                 let found = if self.doc_freq.contains_key(&term) || !alternatives.is_empty() {
                     let known = true;
@@ -139,11 +151,13 @@ impl Search {
                         weight: 1.0,
                     }
                 } else {
-                    self.correct(&topic.word).unwrap_or(QueryTerm {
+                    // An everyday word the guide lacks is no misspelling of a guide word.
+                    let guess = if common { None } else { self.correct(&topic.word) };
+                    guess.unwrap_or(QueryTerm {
                         term,
                         alternatives: Vec::new(),
                         known: false,
-                        common: self.rules.is_expected(&topic.word),
+                        common: common || self.rules.is_expected(&topic.word),
                         question,
                         weight: 1.0,
                     })
