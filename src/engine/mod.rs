@@ -159,7 +159,7 @@ impl Engine {
                 }
             }
         }
-        let top = ranking.hits.first().filter(|_| ranking.coverage >= MIN_COVERAGE);
+        let top = ranking.hits.first().filter(|_| ranking.coverage >= MIN_COVERAGE && (named || aspect.is_some() || ranking.on_subject));
         // A misspelt role ("machin lerning enginer") is found by search instead of by name.
         let role = match roles[..] {
             [role] => Some(role),

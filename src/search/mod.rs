@@ -21,6 +21,9 @@ const BODY_BOOST: f32 = 1.0;
 const ALTERNATIVE_WEIGHT: f32 = 0.8;
 /// How much an everyday word ("start", "good") counts, next to a topic word.
 const COMMON_WEIGHT: f32 = 0.3;
+/// How much more a passage counts when its title, headings or aliases hold the whole question,
+/// next to none of it (scaled by the idf-weighted share they hold).
+const SUBJECT_BONUS: f32 = 1.0;
 /// BM25 candidates that coverage re-ranks.
 const RERANK_DEPTH: usize = 10;
 
@@ -44,6 +47,10 @@ pub struct Ranking {
     pub unknown_share: f32,
     /// The prepared terms.
     pub terms: Vec<QueryTerm>,
+    /// Whether a topic word of the question names what the best hit is about (its title, the
+    /// headings above it or its aliases), rather than only occurring in its text: "explain
+    /// backpropagation" finds a passage that merely lists the word.
+    pub on_subject: bool,
 }
 
 /// A word of the corpus as typo correction needs it.
@@ -64,6 +71,8 @@ pub struct Search {
     rules: QueryRules,
     /// Every analyzed term of each passage, by ord.
     passage_terms: Vec<HashSet<String>>,
+    /// The analyzed terms of each passage's title, headings and aliases, by ord.
+    subject_terms: Vec<HashSet<String>>,
     /// Document frequency of every term in the corpus.
     doc_freq: HashMap<String, u32>,
     /// Every distinct searchable word of the corpus, for typo correction.
@@ -84,6 +93,14 @@ impl Search {
             .collect();
         let passage_terms: Vec<HashSet<String>> =
             texts.iter().map(|text| index.analyze(text).into_iter().collect()).collect();
+        let subject_terms = corpus
+            .passages
+            .iter()
+            .map(|p| {
+                let subject = format!("{}\n{}\n{}", p.title, p.section.join("\n"), p.aliases.join("\n"));
+                index.analyze(&subject).into_iter().collect()
+            })
+            .collect();
         let mut doc_freq: HashMap<String, u32> = HashMap::new();
         for terms in &passage_terms {
             for term in terms {
@@ -114,7 +131,7 @@ impl Search {
             .flat_map(|w| index.analyze(w))
             .collect();
         let rules = QueryRules::new(vocabulary);
-        Search { index, rules, passage_terms, doc_freq, corpus_words, everyday_terms }
+        Search { index, rules, passage_terms, subject_terms, doc_freq, corpus_words, everyday_terms }
     }
 
     /// The analyzer's terms for `text`.
@@ -220,13 +237,15 @@ impl Search {
             Vec::new()
         });
         for hit in &mut hits {
-            hit.score *= self.coverage(&terms, hit.ord).powi(2);
+            let subject = self.subject_share(&terms, hit.ord);
+            hit.score *= self.coverage(&terms, hit.ord).powi(2) * (1.0 + SUBJECT_BONUS * subject);
         }
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));
         hits.truncate(limit);
         let coverage = hits.first().map_or(0.0, |top| self.coverage(&terms, top.ord));
         let unknown_share = self.unknown_share(&terms);
-        Ranking { hits, coverage, unknown_share, terms }
+        let on_subject = hits.first().is_some_and(|top| self.on_subject(&terms, top.ord));
+        Ranking { hits, coverage, unknown_share, terms, on_subject }
     }
 
     /// The idf-weighted share of the known `terms` found in passage `ord`.
@@ -241,6 +260,30 @@ impl Search {
             }
         }
         if total == 0.0 { 0.0 } else { found / total }
+    }
+
+    /// The idf-weighted share of the question's known topic terms in passage `ord`'s title,
+    /// headings or aliases.
+    fn subject_share(&self, terms: &[QueryTerm], ord: usize) -> f32 {
+        let Some(subject) = self.subject_terms.get(ord) else { return 0.0 };
+        let (mut found, mut total) = (0.0, 0.0);
+        for t in terms.iter().filter(|t| t.known && !t.common) {
+            let w = self.term_idf(t);
+            total += w;
+            if subject.contains(&t.term) || t.alternatives.iter().any(|a| subject.contains(a)) {
+                found += w * t.weight;
+            }
+        }
+        if total == 0.0 { 0.0 } else { found / total }
+    }
+
+    /// Whether a known topic term of the question is in passage `ord`'s title, headings or aliases.
+    pub fn on_subject(&self, terms: &[QueryTerm], ord: usize) -> bool {
+        let Some(subject) = self.subject_terms.get(ord) else { return false };
+        terms
+            .iter()
+            .filter(|t| t.known && !t.common)
+            .any(|t| subject.contains(&t.term) || t.alternatives.iter().any(|a| subject.contains(a)))
     }
 
     /// The idf-weighted share of the question that the guide does not know at all, everyday
