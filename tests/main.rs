@@ -7,4 +7,5 @@ mod engine;
 mod eval;
 mod fake_selftest;
 mod hostile;
+mod properties;
 mod support;
