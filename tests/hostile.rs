@@ -80,23 +80,21 @@ fn hostile_texts() -> Vec<Hostile> {
     ]
 }
 
-/// The engine's reply to `text`, rendered for Telegram, each message checked; returns the messages
-/// and what a reader sees.
-fn engine_reply(item: &Hostile) -> (Vec<String>, String) {
+/// The engine's reply to `text`, rendered for Telegram, each message checked; returns what a
+/// reader sees.
+fn engine_reply(item: &Hostile) -> String {
     let answer = engine().answer(&item.text);
     assert_ne!(answer.title, messages::APOLOGY_TITLE, "{}: the engine failed inside", item.name);
     assert!(!render_plain(&answer).trim().is_empty(), "{}: empty plain reply", item.name);
     let messages = split_messages(&render_html(&answer), MAX_MESSAGE_UNITS);
     assert!(!messages.is_empty(), "{}: no message", item.name);
-    let visible =
-        check_all(&messages).unwrap_or_else(|e| panic!("{}: Telegram would refuse it: {e}", item.name));
-    (messages, visible)
+    check_all(&messages).unwrap_or_else(|e| panic!("{}: Telegram would refuse it: {e}", item.name))
 }
 
 #[test]
 fn hostile_text_gets_a_valid_reply_from_the_engine() {
     for item in hostile_texts() {
-        let (_, visible) = engine_reply(&item);
+        let visible = engine_reply(&item);
         if let Some(shown) = item.shows {
             assert!(
                 visible.contains(shown),
@@ -116,7 +114,7 @@ fn hostile_text_around_a_real_question_still_finds_the_answer() {
         "+how \"much does* an -MLOps~2 engineer make?".to_string(),
         "[how much TO does] {an MLOps} engineer: make?".to_string(),
     ] {
-        let (_, visible) = engine_reply(&Hostile { name: "question", text: text.clone(), shows: None });
+        let visible = engine_reply(&Hostile { name: "question", text: text.clone(), shows: None });
         assert!(visible.contains("$110k"), "{text:?} lost its answer:\n{visible}");
     }
 }
@@ -173,11 +171,12 @@ async fn the_bot_answers_hostile_messages_and_button_data_then_a_normal_question
 
     // Every chat gets exactly the engine's reply, message for message.
     let expected = |text: &str| split_messages(&render_html(&engine().answer(text)), MAX_MESSAGE_UNITS);
+    let item_expected: Vec<Vec<String>> = items.iter().map(|h| expected(&h.text)).collect();
     let button_expected: Vec<String> = commands.iter().flat_map(|c| expected(c)).collect();
     let presses = commands.len() + not_commands.len();
     let done = fake
         .wait_until(PATIENCE, |f| {
-            items.iter().enumerate().all(|(i, h)| f.sent_texts(chat_of(i)).len() >= expected(&h.text).len())
+            item_expected.iter().enumerate().all(|(i, e)| f.sent_texts(chat_of(i)).len() >= e.len())
                 && f.sent_texts(button_chat).len() >= button_expected.len()
                 && f.calls("answerCallbackQuery").len() >= presses
         })
@@ -185,7 +184,7 @@ async fn the_bot_answers_hostile_messages_and_button_data_then_a_normal_question
     let missing: Vec<&str> = items
         .iter()
         .enumerate()
-        .filter(|(i, h)| fake.sent_texts(chat_of(*i)).len() < expected(&h.text).len())
+        .filter(|(i, _)| fake.sent_texts(chat_of(*i)).len() < item_expected[*i].len())
         .map(|(_, h)| h.name)
         .collect();
     assert!(
@@ -200,7 +199,8 @@ async fn the_bot_answers_hostile_messages_and_button_data_then_a_normal_question
     for (i, item) in items.iter().enumerate() {
         let visible = bot_replies(&fake, chat_of(i))
             .unwrap_or_else(|e| panic!("{}: Telegram would refuse the reply: {e}", item.name));
-        assert_eq!(fake.sent_texts(chat_of(i)), expected(&item.text), "{}", item.name);
+        assert_eq!(fake.sent_texts(chat_of(i)), item_expected[i], "{}", item.name);
+        assert!(!visible.contains(messages::APOLOGY_TITLE), "{}: the bot failed inside", item.name);
         if let Some(shown) = item.shows {
             assert!(
                 visible.contains(shown),
