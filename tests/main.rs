@@ -6,4 +6,6 @@ mod corpus;
 mod engine;
 mod eval;
 mod fake_selftest;
+mod hostile;
+mod properties;
 mod support;

@@ -1,6 +1,7 @@
 //! Shared helpers for the integration tests: paths, the built binary, a running bot process.
 
 pub mod fake_telegram;
+pub mod telegram_html;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
