@@ -6,4 +6,5 @@ mod corpus;
 mod engine;
 mod eval;
 mod fake_selftest;
+mod faults;
 mod support;
