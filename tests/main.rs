@@ -7,4 +7,5 @@ mod engine;
 mod eval;
 mod fake_selftest;
 mod faults;
+mod limits;
 mod support;
