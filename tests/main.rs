@@ -8,4 +8,5 @@ mod eval;
 mod fake_selftest;
 mod faults;
 mod limits;
+mod startup;
 mod support;
