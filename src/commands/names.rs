@@ -168,7 +168,8 @@ impl Names {
 
 impl TitleWords {
     fn new<'a>(vocab: &Vocabulary, names: impl Iterator<Item = &'a Vec<String>>) -> Self {
-        let heads: Vec<String> = vocab.titles.heads.iter().flat_map(|h| words(h)).map(|h| singular(&h)).collect();
+        let heads: Vec<String> =
+            vocab.titles.heads.iter().flat_map(|h| words(h)).map(|h| singular(&h)).collect();
         let mut known: Vec<Vec<String>> = Vec::new();
         for name in names.cloned().chain(vocab.titles.known.iter().map(|t| words(t))) {
             let mut name: Vec<String> = name.iter().map(|w| singular(w)).collect();

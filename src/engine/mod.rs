@@ -148,7 +148,10 @@ impl Engine {
         let max_unknown = if named { MAX_UNKNOWN_SHARE_NAMED } else { MAX_UNKNOWN_SHARE };
         let rules = self.search.rules();
         let foreign = || self.names.foreign_title_in(&said, |w| rules.is_common(w));
-        if ranking.unknown_share > max_unknown || !ranking.terms.iter().any(|t| t.known) || (roles.is_empty() && foreign()) {
+        if ranking.unknown_share > max_unknown
+            || !ranking.terms.iter().any(|t| t.known)
+            || (roles.is_empty() && foreign())
+        {
             return self.decline(&ranking);
         }
         let aspect = self.names.aspect_in(&said);
@@ -159,7 +162,9 @@ impl Engine {
                 }
             }
         }
-        let top = ranking.hits.first().filter(|_| ranking.coverage >= MIN_COVERAGE && (named || aspect.is_some() || ranking.on_subject));
+        let top = ranking.hits.first().filter(|_| {
+            ranking.coverage >= MIN_COVERAGE && (named || aspect.is_some() || ranking.on_subject)
+        });
         // A misspelt role ("machin lerning enginer") is found by search instead of by name.
         let role = match roles[..] {
             [role] => Some(role),
