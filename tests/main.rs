@@ -8,5 +8,6 @@ mod eval;
 mod fake_selftest;
 mod faults;
 mod limits;
+mod soak;
 mod startup;
 mod support;
