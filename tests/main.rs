@@ -10,5 +10,6 @@ mod faults;
 mod hostile;
 mod limits;
 mod properties;
+mod soak;
 mod startup;
 mod support;
