@@ -244,7 +244,7 @@ impl Search {
         hits.truncate(limit);
         let coverage = hits.first().map_or(0.0, |top| self.coverage(&terms, top.ord));
         let unknown_share = self.unknown_share(&terms);
-        let on_subject = hits.first().is_some_and(|top| self.on_subject(&terms, top.ord));
+        let on_subject = hits.first().is_some_and(|top| self.subject_share(&terms, top.ord) > 0.0);
         Ranking { hits, coverage, unknown_share, terms, on_subject }
     }
 
@@ -275,15 +275,6 @@ impl Search {
             }
         }
         if total == 0.0 { 0.0 } else { found / total }
-    }
-
-    /// Whether a known topic term of the question is in passage `ord`'s title, headings or aliases.
-    pub fn on_subject(&self, terms: &[QueryTerm], ord: usize) -> bool {
-        let Some(subject) = self.subject_terms.get(ord) else { return false };
-        terms
-            .iter()
-            .filter(|t| t.known && !t.common)
-            .any(|t| subject.contains(&t.term) || t.alternatives.iter().any(|a| subject.contains(a)))
     }
 
     /// The idf-weighted share of the question that the guide does not know at all, everyday
