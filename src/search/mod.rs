@@ -86,21 +86,21 @@ impl Search {
     /// Prepares search over `index`, which must have been built from `corpus`.
     pub fn new(index: GuideIndex, corpus: &Corpus) -> Self {
         // What a passage is about: its title, the headings above it, its aliases and its text.
+        let subjects: Vec<String> = corpus
+            .passages
+            .iter()
+            .map(|p| format!("{}\n{}\n{}", p.title, p.section.join("\n"), p.aliases.join("\n")))
+            .collect();
         let texts: Vec<String> = corpus
             .passages
             .iter()
-            .map(|p| format!("{}\n{}\n{}\n{}", p.title, p.section.join("\n"), p.aliases.join("\n"), p.text()))
+            .zip(&subjects)
+            .map(|(p, subject)| format!("{subject}\n{}", p.text()))
             .collect();
         let passage_terms: Vec<HashSet<String>> =
             texts.iter().map(|text| index.analyze(text).into_iter().collect()).collect();
-        let subject_terms = corpus
-            .passages
-            .iter()
-            .map(|p| {
-                let subject = format!("{}\n{}\n{}", p.title, p.section.join("\n"), p.aliases.join("\n"));
-                index.analyze(&subject).into_iter().collect()
-            })
-            .collect();
+        let subject_terms =
+            subjects.iter().map(|subject| index.analyze(subject).into_iter().collect()).collect();
         let mut doc_freq: HashMap<String, u32> = HashMap::new();
         for terms in &passage_terms {
             for term in terms {
@@ -250,31 +250,29 @@ impl Search {
 
     /// The idf-weighted share of the known `terms` found in passage `ord`.
     pub fn coverage(&self, terms: &[QueryTerm], ord: usize) -> f32 {
-        let Some(passage) = self.passage_terms.get(ord) else { return 0.0 };
-        let (mut found, mut total) = (0.0, 0.0);
-        for t in terms.iter().filter(|t| t.known) {
-            let w = self.term_idf(t);
-            total += w;
-            if passage.contains(&t.term) || t.alternatives.iter().any(|a| passage.contains(a)) {
-                found += w * t.weight;
-            }
-        }
-        if total == 0.0 { 0.0 } else { found / total }
+        self.passage_terms
+            .get(ord)
+            .map_or(0.0, |found| self.share_in(terms.iter().filter(|t| t.known), found))
     }
 
     /// The idf-weighted share of the question's known topic terms in passage `ord`'s title,
     /// headings or aliases.
     fn subject_share(&self, terms: &[QueryTerm], ord: usize) -> f32 {
-        let Some(subject) = self.subject_terms.get(ord) else { return 0.0 };
-        let (mut found, mut total) = (0.0, 0.0);
-        for t in terms.iter().filter(|t| t.known && !t.common) {
+        let topic = terms.iter().filter(|t| t.known && !t.common);
+        self.subject_terms.get(ord).map_or(0.0, |found| self.share_in(topic, found))
+    }
+
+    /// The idf-weighted share of `terms` (each by its weight) that `found` holds.
+    fn share_in<'a>(&self, terms: impl Iterator<Item = &'a QueryTerm>, found: &HashSet<String>) -> f32 {
+        let (mut share, mut total) = (0.0, 0.0);
+        for t in terms {
             let w = self.term_idf(t);
             total += w;
-            if subject.contains(&t.term) || t.alternatives.iter().any(|a| subject.contains(a)) {
-                found += w * t.weight;
+            if found.contains(&t.term) || t.alternatives.iter().any(|a| found.contains(a)) {
+                share += w * t.weight;
             }
         }
-        if total == 0.0 { 0.0 } else { found / total }
+        if total == 0.0 { 0.0 } else { share / total }
     }
 
     /// The idf-weighted share of the question that the guide does not know at all, everyday
