@@ -32,6 +32,10 @@ pub struct Vocabulary {
     /// Everyday words whose absence from the guide says nothing about a question's topic.
     #[serde(default)]
     pub common_words: QuestionWords,
+    /// Words naming the guide's whole field ("ai", "machine learning"): every passage is about
+    /// them, so they neither make a passage a better match nor a question more specific.
+    #[serde(default)]
+    pub domain_words: QuestionWords,
     /// Job titles: how to tell a job the guide covers from one it does not ("data engineer").
     #[serde(default)]
     pub titles: Titles,
@@ -64,7 +68,7 @@ pub struct AspectWords {
     pub words: Vec<String>,
 }
 
-/// A `[question_words]` or `[common_words]` table.
+/// A `[question_words]`, `[common_words]` or `[domain_words]` table.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionWords {

@@ -157,6 +157,7 @@ impl Search {
             for term in self.index.analyze(&topic.word) {
                 let common = self.rules.is_common(&topic.word) || self.everyday_terms.contains(&term);
                 let question = self.rules.is_question_word(&topic.word);
+                let domain = topic.domain;
                 let found = if self.doc_freq.contains_key(&term) || !alternatives.is_empty() {
                     let known = true;
                     QueryTerm {
@@ -165,6 +166,7 @@ impl Search {
                         known,
                         common,
                         question,
+                        domain,
                         weight: 1.0,
                     }
                 } else {
@@ -176,6 +178,7 @@ impl Search {
                         known: false,
                         common: common || self.rules.is_expected(&topic.word),
                         question,
+                        domain,
                         weight: 1.0,
                     })
                 };
@@ -207,6 +210,7 @@ impl Search {
             known: true,
             common: false,
             question: false,
+            domain: false,
             weight: query::CORRECTED_WEIGHT,
         })
     }
@@ -248,17 +252,18 @@ impl Search {
         Ranking { hits, coverage, unknown_share, terms, on_subject }
     }
 
-    /// The idf-weighted share of the known `terms` found in passage `ord`.
+    /// The idf-weighted share of the question's known terms found in passage `ord`. Question
+    /// words and the guide's field ("ai") say nothing about which passage answers, so they
+    /// don't count.
     pub fn coverage(&self, terms: &[QueryTerm], ord: usize) -> f32 {
-        self.passage_terms
-            .get(ord)
-            .map_or(0.0, |found| self.share_in(terms.iter().filter(|t| t.known), found))
+        let asked = terms.iter().filter(|t| t.known && !t.question && !t.domain);
+        self.passage_terms.get(ord).map_or(0.0, |found| self.share_in(asked, found))
     }
 
     /// The idf-weighted share of the question's known topic terms in passage `ord`'s title,
     /// headings or aliases.
     fn subject_share(&self, terms: &[QueryTerm], ord: usize) -> f32 {
-        let topic = terms.iter().filter(|t| t.known && !t.common);
+        let topic = terms.iter().filter(|t| t.known && !t.common && !t.domain);
         self.subject_terms.get(ord).map_or(0.0, |found| self.share_in(topic, found))
     }
 
@@ -293,7 +298,7 @@ impl Search {
         let fields = self.index.fields();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for t in terms.iter().filter(|t| t.known) {
-            let weight = if t.common { t.weight * COMMON_WEIGHT } else { t.weight };
+            let weight = if t.common || t.domain { t.weight * COMMON_WEIGHT } else { t.weight };
             let forms = std::iter::once((&t.term, weight))
                 .chain(t.alternatives.iter().map(|a| (a, weight * ALTERNATIVE_WEIGHT)));
             for (term, weight) in forms {

@@ -26,6 +26,8 @@ pub struct QueryTerm {
     pub common: bool,
     /// A word of the question's form ("how", "what"): never part of what it asks about.
     pub question: bool,
+    /// A word naming the guide's whole field ("ai"): true of every passage.
+    pub domain: bool,
     /// 1.0, or less for a typo correction.
     pub weight: f32,
 }
@@ -37,6 +39,9 @@ pub struct TopicWord {
     pub word: String,
     /// The question's own words it stands for, when a synonym rewrote them.
     pub replaced: Vec<String>,
+    /// Whether it names the guide's whole field ("ai"), rather than being part of a job title
+    /// ("ai engineer", "ml engineering").
+    pub domain: bool,
 }
 
 /// Word rewrites and filters read from the vocabulary, compiled once.
@@ -46,6 +51,9 @@ pub struct QueryRules {
     synonyms: Vec<(Vec<String>, Vec<String>)>,
     question_words: HashSet<String>,
     common_words: HashSet<String>,
+    domain_words: HashSet<String>,
+    /// Words that end a job title ("engineer"), singular.
+    title_heads: Vec<String>,
     vocabulary_words: HashSet<String>,
 }
 
@@ -74,7 +82,9 @@ impl QueryRules {
             .chain(vocabulary.synonyms.values().flatten());
         let common_words = vocabulary.common_words.words.iter().flat_map(|w| words(w)).collect();
         let vocabulary_words = vocabulary_words.flat_map(|w| words(w)).collect();
-        QueryRules { synonyms, question_words, common_words, vocabulary_words }
+        let domain_words = vocabulary.domain_words.words.iter().flat_map(|w| words(w)).collect();
+        let title_heads = vocabulary.titles.heads.iter().flat_map(|w| words(w)).collect();
+        QueryRules { synonyms, question_words, common_words, domain_words, title_heads, vocabulary_words }
     }
 
     /// Whether `word` (lower-case) is an everyday word or a question word.
@@ -100,19 +110,31 @@ impl QueryRules {
         list.truncate(MAX_WORDS);
         let mut list = self.rewrite(list);
         list.retain(|w| w.word != "s");
+        for i in 0..list.len() {
+            let titled = list.get(i + 1).is_some_and(|next| self.is_title_head(&next.word));
+            list[i].domain = !titled && self.domain_words.contains(&list[i].word);
+        }
         list
+    }
+
+    /// Whether `word` is a title's head word or a form of one ("engineers", "engineering").
+    fn is_title_head(&self, word: &str) -> bool {
+        self.title_heads.iter().any(|head| word.starts_with(head.as_str()))
     }
 
     fn rewrite(&self, list: Vec<String>) -> Vec<TopicWord> {
         let mut out: Vec<TopicWord> =
-            list.into_iter().map(|word| TopicWord { word, replaced: Vec::new() }).collect();
+            list.into_iter().map(|word| TopicWord { word, replaced: Vec::new(), domain: false }).collect();
         for (variant, canonical) in &self.synonyms {
             let mut from = 0;
             loop {
                 let plain: Vec<String> = out[from..].iter().map(|w| w.word.clone()).collect();
                 let Some(at) = find_phrase(&plain, variant).map(|i| i + from) else { break };
-                let replacement =
-                    canonical.iter().map(|word| TopicWord { word: word.clone(), replaced: variant.clone() });
+                let replacement = canonical.iter().map(|word| TopicWord {
+                    word: word.clone(),
+                    replaced: variant.clone(),
+                    domain: false,
+                });
                 out.splice(at..at + variant.len(), replacement);
                 from = at + canonical.len();
             }
@@ -140,6 +162,11 @@ mod tests {
             [synonyms]
             "salary" = ["pay", "how much money"]
             "mlops" = ["ml ops"]
+            "ml" = ["machine learning"]
+            [domain_words]
+            words = ["ml"]
+            [titles]
+            heads = ["engineer"]
             [question_words]
             words = ["how", "what", "does", "an", "is"]
             "#,
@@ -164,7 +191,23 @@ mod tests {
     #[test]
     fn a_rewritten_word_remembers_the_words_it_replaced() {
         let topic = rules().topic_words("pay");
-        assert_eq!(topic, [TopicWord { word: "salary".into(), replaced: vec!["pay".into()] }]);
+        assert_eq!(topic, [TopicWord { word: "salary".into(), replaced: vec!["pay".into()], domain: false }]);
+    }
+
+    #[test]
+    fn the_field_is_marked_unless_it_is_part_of_a_job_title() {
+        let domain = |text: &str| -> Vec<(String, bool)> {
+            rules().topic_words(text).into_iter().map(|w| (w.word, w.domain)).collect()
+        };
+        assert_eq!(
+            domain("math for machine learning"),
+            [("math".into(), false), ("for".into(), false), ("ml".into(), true)]
+        );
+        assert_eq!(domain("ML engineers"), [("ml".into(), false), ("engineers".into(), false)]);
+        assert_eq!(
+            domain("machine learning engineering"),
+            [("ml".into(), false), ("engineering".into(), false)]
+        );
     }
 
     #[test]
