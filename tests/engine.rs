@@ -77,6 +77,19 @@ fn salary_levels_answer_from_the_table() {
 }
 
 #[test]
+fn years_of_experience_pick_the_salary_row_whose_years_cover_them() {
+    for (text, row) in [
+        ("what do MLEs with 6 years of experience make", "salary-range/senior-ml-engineer"),
+        ("salary after 1 year as a machine learning engineer", "salary-range/junior-ml-engineer"),
+        ("ml eng pay, 3yoe", "salary-range/ml-engineer"),
+    ] {
+        assert!(best_id(text).ends_with(row), "{text}: {}", best_id(text));
+    }
+    // The table is of ML engineers: another role's salary answers from that role.
+    assert_eq!(best_id("data scientist with 6 years salary"), "ai-career-paths-2026/data-scientist");
+}
+
+#[test]
 fn conflicting_senior_figures_are_both_shown_with_their_sources() {
     let text = reply("/salary senior");
     assert!(text.contains("$190,000 - $280,000"));

@@ -143,7 +143,12 @@ impl Engine {
             "ranked a question"
         );
         let roles = self.names.roles_in(&said);
-        let levels = self.names.levels_in(&said);
+        let aspect = self.names.aspect_in(&said);
+        let mut levels = self.names.levels_in(&said);
+        if levels.is_empty() && aspect == Some(Aspect::Salary) {
+            // "ml engineer with 4 yoe salary": the salary table says which level that is.
+            levels.extend(salary::years_stated(&said).and_then(|years| self.level_by_years(years)));
+        }
         let named = !roles.is_empty() || !levels.is_empty();
         let max_unknown = if named { MAX_UNKNOWN_SHARE_NAMED } else { MAX_UNKNOWN_SHARE };
         let rules = self.search.rules();
@@ -154,7 +159,6 @@ impl Engine {
         {
             return self.decline(&ranking);
         }
-        let aspect = self.names.aspect_in(&said);
         if aspect == Some(Aspect::Salary) {
             if let [level] = levels[..] {
                 if roles.iter().all(|&r| self.level_is_of_role(level, r)) {

@@ -118,6 +118,24 @@ impl Engine {
         self.part_buttons(answer, ord, Some(Aspect::Salary))
     }
 
+    /// The salary row for `years` of experience: the last whose years cell ("2-5", "8+") starts
+    /// at or below it.
+    pub(super) fn level_by_years(&self, years: u32) -> Option<usize> {
+        self.names
+            .levels()
+            .filter_map(|ord| {
+                let cell = self.corpus.passages[ord]
+                    .lines
+                    .iter()
+                    .find(|l| l.label.as_deref().is_some_and(|label| words(label) == [YEARS_LABEL]))?;
+                let from: u32 = cell.text.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()?;
+                Some((from, ord))
+            })
+            .filter(|(from, _)| *from <= years)
+            .max_by_key(|(from, _)| *from)
+            .map(|(_, ord)| ord)
+    }
+
     /// Whether a salary level belongs to a role ("Senior ML Engineer" to Machine Learning Engineer).
     pub(super) fn level_is_of_role(&self, level: usize, role: usize) -> bool {
         let title = words(&self.corpus.passages[level].title);
@@ -169,6 +187,35 @@ pub(super) struct FoundMention {
     words: Vec<String>,
 }
 
+/// The salary-table column that gives a row's years of experience.
+const YEARS_LABEL: &str = "years";
+
+/// Words for years of experience after a number: "4 yoe", "10 years", "3yrs".
+const YEAR_UNITS: [&str; 6] = ["years", "year", "yrs", "yr", "yoe", "y"];
+
+/// Numbers spelt out, by value.
+const NUMBER_WORDS: [&str; 16] = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen",
+];
+
+/// The years of experience a question states ("ml engineer with 4 yoe", "ten years in", "3yrs").
+pub(super) fn years_stated(said: &[String]) -> Option<u32> {
+    let number = |word: &str| -> Option<u32> {
+        let spelt = NUMBER_WORDS.iter().position(|w| *w == word).map(|n| n as u32);
+        spelt.or_else(|| word.parse().ok().filter(|n| *n <= 60))
+    };
+    said.iter().enumerate().find_map(|(i, word)| {
+        let unit_next = said.get(i + 1).is_some_and(|next| YEAR_UNITS.contains(&next.as_str()));
+        if unit_next {
+            return number(word);
+        }
+        // "4yoe": the number and its unit in one word.
+        let digits = word.find(|c: char| !c.is_ascii_digit()).filter(|&at| at > 0)?;
+        YEAR_UNITS.contains(&&word[digits..]).then(|| number(&word[..digits])).flatten()
+    })
+}
+
 /// Every figure stated in prose (salary rows aside: they are shown in their own right).
 pub(super) fn find_mentions(corpus: &crate::corpus::Corpus) -> Vec<FoundMention> {
     let mut out = Vec::new();
@@ -191,4 +238,25 @@ fn row_summary(row: &Passage) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn years(text: &str) -> Option<u32> {
+        years_stated(&words(text))
+    }
+
+    #[test]
+    fn years_of_experience_are_read_in_the_forms_people_write_them() {
+        assert_eq!(years("ml engineer with 4 yoe salary"), Some(4));
+        assert_eq!(years("pay with 10 years experience"), Some(10));
+        assert_eq!(years("0 years experiance"), Some(0));
+        assert_eq!(years("three yrs in, what do I earn"), Some(3));
+        assert_eq!(years("5yoe mle comp"), Some(5));
+        assert_eq!(years("salary in 2026"), None);
+        assert_eq!(years("how many years until senior"), None);
+        assert_eq!(years("1000 years"), None);
+    }
 }
