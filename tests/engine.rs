@@ -90,6 +90,18 @@ fn years_of_experience_pick_the_salary_row_whose_years_cover_them() {
 }
 
 #[test]
+fn a_level_without_a_salary_word_answers_from_its_career_ladder_step() {
+    for (text, step) in [
+        ("what does a senior ml engineer do", "career-progression/4-senior-ml-engineer-5-years"),
+        ("junior mle duties", "career-progression/2-junior-ml-engineer-1-3-years"),
+        ("what's next after a junior ML engineer?", "career-progression/3-ml-engineer-3-5-years"),
+    ] {
+        assert!(best_id(text).ends_with(step), "{text}: {}", best_id(text));
+    }
+    assert!(best_id("what does a senior ml engineer earn").ends_with("salary-range/senior-ml-engineer"));
+}
+
+#[test]
 fn conflicting_senior_figures_are_both_shown_with_their_sources() {
     let text = reply("/salary senior");
     assert!(text.contains("$190,000 - $280,000"));

@@ -2,6 +2,7 @@
 //! and questions, finds passages by structure or by search, and composes an [`Answer`].
 
 mod compose;
+mod ladder;
 mod salary;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -53,8 +54,10 @@ pub struct Engine {
     names: Names,
     /// Figures stated in prose, found once.
     mentions: Vec<salary::FoundMention>,
-    /// The analyzed terms of each role's names, by role ord.
+    /// The analyzed terms of each role's and level's names, by ord.
     name_terms: Vec<(usize, Vec<String>)>,
+    /// Each salary level's career-progression step.
+    rungs: Vec<ladder::Rung>,
 }
 
 impl Engine {
@@ -72,9 +75,11 @@ impl Engine {
         let mentions = salary::find_mentions(&corpus);
         let name_terms = names
             .roles()
+            .chain(names.levels())
             .map(|ord| (ord, names.names(ord).iter().flat_map(|n| search.analyze(&n.join(" "))).collect()))
             .collect();
-        Ok((Engine { corpus, search, names, mentions, name_terms }, report))
+        let rungs = ladder::find_rungs(&names, &corpus);
+        Ok((Engine { corpus, search, names, mentions, name_terms, rungs }, report))
     }
 
     /// The corpus answers come from.
@@ -166,6 +171,19 @@ impl Engine {
                 }
             }
         }
+        if let [level] = levels[..] {
+            // "what does a senior ml engineer do": the level's step on the career ladder.
+            let ladder = matches!(aspect, None | Some(Aspect::Progression));
+            let named = [&[level], &roles[..]].concat();
+            if ladder
+                && self.only_names(&ranking, &named)
+                && roles.iter().all(|&r| self.level_is_of_role(level, r))
+            {
+                if let Some(step) = self.step_for(level, &said) {
+                    return self.plain_passage(step, score_of(&ranking, step));
+                }
+            }
+        }
         let top = ranking.hits.first().filter(|_| {
             ranking.coverage >= MIN_COVERAGE && (named || aspect.is_some() || ranking.on_subject)
         });
@@ -179,7 +197,7 @@ impl Engine {
             if let Some(aspect) = aspect {
                 return self.role_part_ranked(role, aspect, &ranking);
             }
-            if self.only_names(&ranking, role) {
+            if self.only_names(&ranking, &[role]) {
                 return self.role(role, score_of(&ranking, role));
             }
         }
@@ -189,13 +207,13 @@ impl Engine {
         }
     }
 
-    /// Whether the question says nothing beyond a name of `ord` and question words
-    /// ("what does an MLOps engineer do?").
-    fn only_names(&self, ranking: &Ranking, ord: usize) -> bool {
-        let Some((_, name_terms)) = self.name_terms.iter().find(|(role, _)| *role == ord) else {
-            return false;
+    /// Whether the question says nothing beyond names of `ords` and question words ("what does
+    /// an MLOps engineer do?").
+    fn only_names(&self, ranking: &Ranking, ords: &[usize]) -> bool {
+        let named = |term: &String| {
+            self.name_terms.iter().any(|(ord, terms)| ords.contains(ord) && terms.contains(term))
         };
-        ranking.terms.iter().filter(|t| t.known && !t.question).all(|t| name_terms.contains(&t.term))
+        ranking.terms.iter().filter(|t| t.known && !t.question).all(|t| named(&t.term))
     }
 
     /// The best FAQ for `query` (`/faq phd`), or a decline.

@@ -1,0 +1,71 @@
+//! The career ladder: which career-progression step a salary level is, and the step after it.
+
+use super::Engine;
+use crate::corpus::Kind;
+use crate::text::words;
+
+/// Words that ask for the step after a level ("what comes after senior").
+const NEXT_WORDS: [&str; 4] = ["after", "next", "beyond", "above"];
+
+/// A salary level and its career-progression step, in the guide's order.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Rung {
+    pub level: usize,
+    pub step: usize,
+}
+
+/// The progression step of each salary level: the step titled with the level's name ("3. ML
+/// Engineer (3-5 years)"), else one whose title names the level ("Staff/Research Scientist").
+pub(super) fn find_rungs(engine_names: &crate::commands::Names, corpus: &crate::corpus::Corpus) -> Vec<Rung> {
+    let steps: Vec<(usize, Vec<String>)> = corpus
+        .passages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == Kind::Progression && !p.section.is_empty())
+        .map(|(ord, p)| (ord, step_name(&p.title)))
+        .filter(|(_, name)| !name.is_empty())
+        .collect();
+    engine_names
+        .levels()
+        .filter_map(|level| {
+            let title = words(&corpus.passages[level].title);
+            let exact = steps.iter().find(|(_, name)| *name == title);
+            let named = || steps.iter().find(|(_, name)| engine_names.levels_in(name).contains(&level));
+            exact.or_else(named).map(|&(step, _)| Rung { level, step })
+        })
+        .collect()
+}
+
+/// A step's title as words without its number and years: "4. Senior ML Engineer (5+ years)" →
+/// "senior ml engineer".
+fn step_name(title: &str) -> Vec<String> {
+    let title = title.split('(').next().unwrap_or_default();
+    words(title).into_iter().skip_while(|w| w.chars().all(|c| c.is_ascii_digit())).collect()
+}
+
+impl Engine {
+    /// The progression step a question about `level` asks for: the level's own, or the one after
+    /// it when the question asks what comes next.
+    pub(super) fn step_for(&self, level: usize, said: &[String]) -> Option<usize> {
+        let step = self.rungs.iter().find(|r| r.level == level)?.step;
+        if !said.iter().any(|w| NEXT_WORDS.contains(&w.as_str())) {
+            return Some(step);
+        }
+        let mut steps: Vec<usize> = self.rungs.iter().map(|r| r.step).collect();
+        steps.sort_unstable();
+        steps.dedup();
+        steps.into_iter().find(|&s| s > step).or(Some(step))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_step_name_drops_its_number_and_years() {
+        assert_eq!(step_name("4. Senior ML Engineer (5+ years)"), ["senior", "ml", "engineer"]);
+        assert_eq!(step_name("5. Staff/Research Scientist (8+ years)"), ["staff", "research", "scientist"]);
+        assert_eq!(step_name("Overview"), ["overview"]);
+    }
+}
