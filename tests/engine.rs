@@ -102,6 +102,16 @@ fn a_level_without_a_salary_word_answers_from_its_career_ladder_step() {
 }
 
 #[test]
+fn two_roles_named_together_answer_from_the_passage_about_both() {
+    let faq = "ai-career-paths-2026/frequently-asked-questions/what-is-the-difference-between-a-data-scientist-and-a-machine-learning-engineer";
+    for text in ["ds vs mle - which one?", "should I be a data scientist or a machine learning engineer"] {
+        assert_eq!(best_id(text), faq, "{text}");
+    }
+    // No passage is about NLP and computer vision together.
+    assert_ne!(best_id("nlp engineer or cv engineer?"), faq);
+}
+
+#[test]
 fn conflicting_senior_figures_are_both_shown_with_their_sources() {
     let text = reply("/salary senior");
     assert!(text.contains("$190,000 - $280,000"));

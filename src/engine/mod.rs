@@ -171,6 +171,12 @@ impl Engine {
                 }
             }
         }
+        if roles.len() >= 2 && aspect.is_none() {
+            // "data science vs ml engineering": a passage about exactly those roles.
+            if let Some(ord) = self.passage_naming(&roles) {
+                return self.plain_passage(ord, score_of(&ranking, ord));
+            }
+        }
         if let [level] = levels[..] {
             // "what does a senior ml engineer do": the level's step on the career ladder.
             let ladder = matches!(aspect, None | Some(Aspect::Progression));
@@ -214,6 +220,17 @@ impl Engine {
             self.name_terms.iter().any(|(ord, terms)| ords.contains(ord) && terms.contains(term))
         };
         ranking.terms.iter().filter(|t| t.known && !t.question).all(|t| named(&t.term))
+    }
+
+    /// A passage other than a role whose title names every one of `roles` ("What is the
+    /// difference between a Data Scientist and a Machine Learning Engineer?").
+    fn passage_naming(&self, roles: &[usize]) -> Option<usize> {
+        self.corpus.passages.iter().position(|p| {
+            p.kind != Kind::Role && {
+                let named = self.names.roles_in(&words(&p.title));
+                roles.iter().all(|r| named.contains(r))
+            }
+        })
     }
 
     /// The best FAQ for `query` (`/faq phd`), or a decline.
