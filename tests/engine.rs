@@ -112,6 +112,19 @@ fn two_roles_named_together_answer_from_the_passage_about_both() {
 }
 
 #[test]
+fn a_part_of_a_role_asked_in_other_words_answers_from_that_field() {
+    // The guide names no employers for research scientists, and says so.
+    let employs = engine().answer("who employs AI researchers");
+    assert_eq!(employs.title, "AI Research Scientist");
+    assert!(render_plain(&employs).contains("doesn't give top employers"));
+    // "requirements" alone asks for skills; "education requirements" for education.
+    assert_eq!(
+        engine().answer("research scientist education requirements").title,
+        "AI Research Scientist: Education"
+    );
+}
+
+#[test]
 fn conflicting_senior_figures_are_both_shown_with_their_sources() {
     let text = reply("/salary senior");
     assert!(text.contains("$190,000 - $280,000"));

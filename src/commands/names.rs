@@ -274,6 +274,15 @@ fn resolve(entries: &[Named], name: &str) -> Resolution {
     }
 }
 
+/// Entries named in `text`, a plural name counting as the name ("ai researchers").
 fn mentioned(entries: &[Named], text: &[String]) -> Vec<usize> {
-    entries.iter().filter(|e| e.names.iter().any(|n| find_phrase(text, n).is_some())).map(|e| e.ord).collect()
+    let singular_text: Vec<String> = text.iter().map(|w| singular(w)).collect();
+    let named = |name: &Vec<String>| {
+        find_phrase(text, name).is_some() || {
+            let mut name = name.clone();
+            name.last_mut().map(|last| *last = singular(last));
+            find_phrase(&singular_text, &name).is_some()
+        }
+    };
+    entries.iter().filter(|e| e.names.iter().any(named)).map(|e| e.ord).collect()
 }
