@@ -205,6 +205,19 @@ fn a_best_match_on_an_incidental_word_declines_unless_a_role_or_aspect_anchors_i
         best_id("which vector db should an nlp engineer learn"),
         "ai-career-paths-2026/nlp-engineer-llm-engineer"
     );
+    // Asked within the guide's field, a passage that lists the word answers.
+    assert_eq!(
+        best_id("does ML use SQL"),
+        "ai-career-paths-2026/frequently-asked-questions/what-programming-languages-do-ai-engineers-use"
+    );
+}
+
+#[test]
+fn a_question_about_nothing_but_the_field_is_too_vague_to_answer() {
+    for text in ["what's the difference between ai and ml", "tell me about machine learning", "what is AI?"] {
+        let answer = engine().answer(text);
+        assert!(!answer.answered, "{text} was answered with {:?}", answer.used.first());
+    }
 }
 
 #[test]

@@ -159,7 +159,7 @@ impl Engine {
         let rules = self.search.rules();
         let foreign = || self.names.foreign_title_in(&said, |w| rules.is_common(w));
         if ranking.unknown_share > max_unknown
-            || !ranking.terms.iter().any(|t| t.known)
+            || !ranking.terms.iter().any(|t| t.known && !t.common && !t.domain)
             || (roles.is_empty() && foreign())
         {
             return self.decline(&ranking);
@@ -190,8 +190,11 @@ impl Engine {
                 }
             }
         }
+        // "do I need calculus for ML": asked within the guide's field, a passage that merely
+        // lists the word answers; "explain backpropagation" is a lesson, not a career question.
+        let in_field = ranking.terms.iter().any(|t| t.domain);
         let top = ranking.hits.first().filter(|_| {
-            ranking.coverage >= MIN_COVERAGE && (named || aspect.is_some() || ranking.on_subject)
+            ranking.coverage >= MIN_COVERAGE && (named || aspect.is_some() || ranking.on_subject || in_field)
         });
         // A misspelt role ("machin lerning enginer") is found by search instead of by name.
         let role = match roles[..] {
