@@ -213,6 +213,17 @@ fn a_best_match_on_an_incidental_word_declines_unless_a_role_or_aspect_anchors_i
 }
 
 #[test]
+fn an_everyday_word_is_never_a_typo_of_a_guide_word() {
+    // "cost" is no misspelling of "most": the bootcamps passage, which gives prices, answers.
+    assert_eq!(
+        best_id("how much does a bootcamp cost"),
+        "how-to-become-an-ai-ml-engineer/education-requirements/ml-bootcamps"
+    );
+    // A real typo of a topic word is still corrected.
+    assert_eq!(best_id("mlops salray"), "ai-career-paths-2026/mlops-engineer");
+}
+
+#[test]
 fn a_question_about_nothing_but_the_field_is_too_vague_to_answer() {
     for text in ["what's the difference between ai and ml", "tell me about machine learning", "what is AI?"] {
         let answer = engine().answer(text);

@@ -112,18 +112,8 @@ impl Search {
             .flat_map(|text| crate::text::words(text))
             .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
             .collect();
-        // Analyzed once here, so that correcting a typo never runs the analyzer per candidate.
-        let mut corpus_words: Vec<CorpusWord> = distinct
-            .into_iter()
-            .filter_map(|word| {
-                let term = index.analyze(&word).into_iter().next()?;
-                let df = *doc_freq.get(&term)?;
-                Some(CorpusWord { chars: word.chars().count(), word, term, df })
-            })
-            .collect();
-        corpus_words.sort_by(|a, b| a.word.cmp(&b.word));
         let vocabulary = &corpus.vocabulary;
-        let everyday_terms = vocabulary
+        let everyday_terms: HashSet<String> = vocabulary
             .common_words
             .words
             .iter()
@@ -131,6 +121,21 @@ impl Search {
             .flat_map(|w| index.analyze(w))
             .collect();
         let rules = QueryRules::new(vocabulary);
+        // Analyzed once here, so that correcting a typo never runs the analyzer per candidate.
+        // No typo is corrected to an everyday word ("most" for "cost"): that would say nothing
+        // about the topic and hide that the asker's word is one the guide lacks.
+        let mut corpus_words: Vec<CorpusWord> = distinct
+            .into_iter()
+            .filter_map(|word| {
+                let term = index.analyze(&word).into_iter().next()?;
+                let df = *doc_freq.get(&term)?;
+                if rules.is_common(&word) || everyday_terms.contains(&term) {
+                    return None;
+                }
+                Some(CorpusWord { chars: word.chars().count(), word, term, df })
+            })
+            .collect();
+        corpus_words.sort_by(|a, b| a.word.cmp(&b.word));
         Search { index, rules, passage_terms, subject_terms, doc_freq, corpus_words, everyday_terms }
     }
 
