@@ -125,6 +125,16 @@ fn a_part_of_a_role_asked_in_other_words_answers_from_that_field() {
 }
 
 #[test]
+fn a_price_is_never_shown_as_a_salary() {
+    // The bootcamps passage names "Springboard ML Engineering ($17,000)": a price, not pay.
+    for text in ["/salary mle", "ml engineer salary", "/salary ml engineer"] {
+        let reply = reply(text);
+        assert!(reply.contains("$1"), "{text}: {reply}");
+        assert!(!reply.contains("17,000"), "{text}: {reply}");
+    }
+}
+
+#[test]
 fn conflicting_senior_figures_are_both_shown_with_their_sources() {
     let text = reply("/salary senior");
     assert!(text.contains("$190,000 - $280,000"));

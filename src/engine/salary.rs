@@ -216,10 +216,13 @@ pub(super) fn years_stated(said: &[String]) -> Option<u32> {
     })
 }
 
-/// Every figure stated in prose (salary rows aside: they are shown in their own right).
+/// Every figure stated in prose that can be pay (salary rows aside: they are shown in their own
+/// right). Education paths state prices and stipends ("Springboard ML Engineering ($17,000)"),
+/// which are no one's salary.
 pub(super) fn find_mentions(corpus: &crate::corpus::Corpus) -> Vec<FoundMention> {
     let mut out = Vec::new();
-    for (ord, passage) in corpus.passages.iter().enumerate().filter(|(_, p)| p.kind != Kind::Salary) {
+    let pay = |p: &&Passage| !matches!(p.kind, Kind::Salary | Kind::Education);
+    for (ord, passage) in corpus.passages.iter().enumerate().filter(|(_, p)| pay(p)) {
         for mention in passage.lines.iter().flat_map(|l| money::mentions(&l.text)) {
             let words = words(&mention.clause);
             out.push(FoundMention { ord, mention, words });
