@@ -234,6 +234,15 @@ fn an_everyday_word_is_never_a_typo_of_a_guide_word() {
 }
 
 #[test]
+fn a_greeting_gets_the_welcome_and_a_greeting_with_a_question_gets_the_answer() {
+    let welcome = engine().answer("/start").title;
+    for text in ["hi", "Hello there!", "thanks a lot"] {
+        assert_eq!(engine().answer(text).title, welcome, "{text}");
+    }
+    assert_eq!(engine().answer("hi, what does an mlops engineer earn").title, "MLOps Engineer: salary");
+}
+
+#[test]
 fn a_question_about_nothing_but_the_field_is_too_vague_to_answer() {
     for text in ["what's the difference between ai and ml", "tell me about machine learning", "what is AI?"] {
         let answer = engine().answer(text);

@@ -32,6 +32,9 @@ pub struct Vocabulary {
     /// Everyday words whose absence from the guide says nothing about a question's topic.
     #[serde(default)]
     pub common_words: QuestionWords,
+    /// Greetings and thanks: a message of nothing else gets a welcome, not a decline.
+    #[serde(default)]
+    pub greetings: QuestionWords,
     /// Words naming the guide's whole field ("ai", "machine learning"): every passage is about
     /// them, so they neither make a passage a better match nor a question more specific.
     #[serde(default)]
@@ -68,7 +71,7 @@ pub struct AspectWords {
     pub words: Vec<String>,
 }
 
-/// A `[question_words]`, `[common_words]` or `[domain_words]` table.
+/// A `[question_words]`, `[common_words]`, `[domain_words]` or `[greetings]` table.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionWords {

@@ -5,6 +5,7 @@ mod compose;
 mod ladder;
 mod salary;
 
+use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
@@ -58,6 +59,8 @@ pub struct Engine {
     name_terms: Vec<(usize, Vec<String>)>,
     /// Each salary level's career-progression step.
     rungs: Vec<ladder::Rung>,
+    /// The words of the vocabulary's greetings and thanks.
+    greeting_words: HashSet<String>,
 }
 
 impl Engine {
@@ -79,7 +82,8 @@ impl Engine {
             .map(|ord| (ord, names.names(ord).iter().flat_map(|n| search.analyze(&n.join(" "))).collect()))
             .collect();
         let rungs = ladder::find_rungs(&names, &corpus);
-        Ok((Engine { corpus, search, names, mentions, name_terms, rungs }, report))
+        let greeting_words = corpus.vocabulary.greetings.words.iter().flat_map(|g| words(g)).collect();
+        Ok((Engine { corpus, search, names, mentions, name_terms, rungs, greeting_words }, report))
     }
 
     /// The corpus answers come from.
@@ -138,6 +142,9 @@ impl Engine {
         let said = words(text);
         if said.is_empty() {
             return Answer::new(false, messages::EMPTY_TITLE).text(messages::EMPTY).action("Help", "/help");
+        }
+        if self.is_greeting(&said) {
+            return self.welcome();
         }
         let ranking = self.search.rank(text, SEARCH_LIMIT);
         tracing::debug!(
@@ -223,6 +230,11 @@ impl Engine {
             self.name_terms.iter().any(|(ord, terms)| ords.contains(ord) && terms.contains(term))
         };
         ranking.terms.iter().filter(|t| t.known && !t.question).all(|t| named(&t.term))
+    }
+
+    /// Whether a message is nothing but greetings and thanks ("hi there!", "thanks a lot").
+    fn is_greeting(&self, said: &[String]) -> bool {
+        said.iter().all(|word| self.greeting_words.contains(word))
     }
 
     /// A passage other than a role whose title names every one of `roles` ("What is the
