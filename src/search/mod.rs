@@ -2,6 +2,7 @@
 //! that says whether the best passage really answers the question.
 
 pub mod query;
+mod spelling;
 
 use std::collections::{HashMap, HashSet};
 
@@ -12,6 +13,7 @@ use tantivy::schema::IndexRecordOption;
 use crate::corpus::Corpus;
 use crate::index::GuideIndex;
 pub use query::{QueryRules, QueryTerm};
+use spelling::{CorpusWord, Spelling};
 
 /// How much a match in each field counts: a question's words in a heading say more than in prose.
 const TITLE_BOOST: f32 = 2.0;
@@ -53,18 +55,6 @@ pub struct Ranking {
     pub on_subject: bool,
 }
 
-/// A word of the corpus as typo correction needs it.
-struct CorpusWord {
-    /// Lower-cased, unstemmed.
-    word: String,
-    /// Its length in characters.
-    chars: usize,
-    /// Its analyzed term.
-    term: String,
-    /// How many passages hold the term: a tie between corrections goes to the commoner.
-    df: u32,
-}
-
 /// Search over one index and the corpus it was built from.
 pub struct Search {
     index: GuideIndex,
@@ -76,7 +66,7 @@ pub struct Search {
     /// Document frequency of every term in the corpus.
     doc_freq: HashMap<String, u32>,
     /// Every distinct searchable word of the corpus, for typo correction.
-    corpus_words: Vec<CorpusWord>,
+    spelling: Spelling,
     /// The analyzed terms of everyday and question words, so that any form of one ("comes",
     /// "folks") counts as everyday.
     everyday_terms: HashSet<String>,
@@ -113,7 +103,7 @@ impl Search {
             .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
             .collect();
         // Analyzed once here, so that correcting a typo never runs the analyzer per candidate.
-        let mut corpus_words: Vec<CorpusWord> = distinct
+        let corpus_words: Vec<CorpusWord> = distinct
             .into_iter()
             .filter_map(|word| {
                 let term = index.analyze(&word).into_iter().next()?;
@@ -121,7 +111,7 @@ impl Search {
                 Some(CorpusWord { chars: word.chars().count(), word, term, df })
             })
             .collect();
-        corpus_words.sort_by(|a, b| a.word.cmp(&b.word));
+        let spelling = Spelling::new(corpus_words);
         let vocabulary = &corpus.vocabulary;
         let everyday_terms = vocabulary
             .common_words
@@ -131,7 +121,7 @@ impl Search {
             .flat_map(|w| index.analyze(w))
             .collect();
         let rules = QueryRules::new(vocabulary);
-        Search { index, rules, passage_terms, subject_terms, doc_freq, corpus_words, everyday_terms }
+        Search { index, rules, passage_terms, subject_terms, doc_freq, spelling, everyday_terms }
     }
 
     /// The analyzer's terms for `text`.
@@ -194,15 +184,9 @@ impl Search {
         if budget == 0 {
             return None;
         }
-        let best = self
-            .corpus_words
-            .iter()
-            .filter(|candidate| candidate.chars.abs_diff(len) <= budget)
-            .map(|candidate| (strsim::damerau_levenshtein(word, &candidate.word), candidate))
-            .filter(|(distance, _)| *distance <= budget)
-            .min_by_key(|(distance, candidate)| (*distance, std::cmp::Reverse(candidate.df)))?;
+        let best = self.spelling.nearest(word, budget)?;
         Some(QueryTerm {
-            term: best.1.term.clone(),
+            term: best.term.clone(),
             alternatives: Vec::new(),
             known: true,
             common: false,
