@@ -6,9 +6,10 @@ mod schema;
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
+use tantivy::columnar::Column;
 use tantivy::schema::Term;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument};
+use tantivy::{DocAddress, Index, ReloadPolicy, Searcher, TantivyDocument};
 
 pub use schema::{ANALYZER, ANALYZER_VERSION, Fields, analyzer, schema};
 
@@ -20,9 +21,13 @@ const GENERATION_PREFIX: &str = "gen-";
 const BUILD_PREFIX: &str = ".build-";
 const TRASH_PREFIX: &str = ".trash-";
 
-/// An open index over one corpus: one reader for the program's life, a searcher per request.
+/// An open index over one corpus. A generation never changes once built (a new corpus gets a
+/// new generation and a new `GuideIndex`), so one searcher, and each segment's passage-ord
+/// column, serve the program's life.
 pub struct GuideIndex {
-    reader: IndexReader,
+    searcher: Searcher,
+    /// The `ord` fast field of each segment, by segment ord.
+    ords: Vec<Column<u64>>,
     fields: Fields,
     analyzer: TextAnalyzer,
 }
@@ -111,15 +116,24 @@ impl GuideIndex {
         if searcher.num_docs() != passages as u64 {
             return Err(format!("it holds {} passages, the corpus {passages}", searcher.num_docs()));
         }
-        for segment in searcher.segment_readers() {
-            segment.fast_fields().u64("ord").map_err(|e| e.to_string())?;
-        }
-        Ok(GuideIndex { reader, fields, analyzer: analyzer() })
+        let ords = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| segment.fast_fields().u64("ord"))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| e.to_string())?;
+        Ok(GuideIndex { searcher, ords, fields, analyzer: analyzer() })
     }
 
-    /// A searcher over the current index. Cheap: take one per request.
-    pub fn searcher(&self) -> Searcher {
-        self.reader.searcher()
+    /// The searcher over the index.
+    pub fn searcher(&self) -> &Searcher {
+        &self.searcher
+    }
+
+    /// The position in the corpus of the passage at `address`.
+    pub fn ord(&self, address: DocAddress) -> Option<usize> {
+        let column = self.ords.get(address.segment_ord as usize)?;
+        column.first(address.doc_id).map(|ord| ord as usize)
     }
 
     /// The schema's fields.

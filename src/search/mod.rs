@@ -297,9 +297,8 @@ impl Search {
             searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(limit).order_by_score())?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
-            let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("ord")?;
-            if let Some(ord) = column.first(address.doc_id) {
-                hits.push(Hit { ord: ord as usize, score });
+            if let Some(ord) = self.index.ord(address) {
+                hits.push(Hit { ord, score });
             }
         }
         Ok(hits)
