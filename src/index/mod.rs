@@ -2,11 +2,14 @@
 //! while its fingerprint matches the corpus, rebuilt when missing, stale or unreadable.
 
 mod schema;
+mod stats;
 
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
+use tantivy::collector::Collector;
 use tantivy::columnar::Column;
+use tantivy::query::Query;
 use tantivy::schema::Term;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, Index, ReloadPolicy, Searcher, TantivyDocument};
@@ -14,6 +17,7 @@ use tantivy::{DocAddress, Index, ReloadPolicy, Searcher, TantivyDocument};
 pub use schema::{ANALYZER, ANALYZER_VERSION, Fields, analyzer, schema};
 
 use crate::corpus::{Corpus, Fnv64};
+use stats::Bm25Stats;
 
 /// Memory for the (single) indexing thread: tantivy's minimum; the corpus is small.
 const WRITER_MEMORY: usize = 15_000_000;
@@ -28,6 +32,8 @@ pub struct GuideIndex {
     searcher: Searcher,
     /// The `ord` fast field of each segment, by segment ord.
     ords: Vec<Column<u64>>,
+    /// The searcher's BM25 statistics of the text fields.
+    stats: Bm25Stats,
     fields: Fields,
     analyzer: TextAnalyzer,
 }
@@ -122,12 +128,19 @@ impl GuideIndex {
             .map(|segment| segment.fast_fields().u64("ord"))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| e.to_string())?;
-        Ok(GuideIndex { searcher, ords, fields, analyzer: analyzer() })
+        let stats = Bm25Stats::read(&searcher, &[fields.title, fields.aliases, fields.body])
+            .map_err(|e| e.to_string())?;
+        Ok(GuideIndex { searcher, ords, stats, fields, analyzer: analyzer() })
     }
 
     /// The searcher over the index.
     pub fn searcher(&self) -> &Searcher {
         &self.searcher
+    }
+
+    /// Runs `query`, scored with the statistics read at open (the searcher's own figures).
+    pub fn search<C: Collector>(&self, query: &dyn Query, collector: &C) -> tantivy::Result<C::Fruit> {
+        self.searcher.search_with_statistics_provider(query, collector, &self.stats)
     }
 
     /// The position in the corpus of the passage at `address`.

@@ -292,9 +292,8 @@ impl Search {
         if clauses.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let searcher = self.index.searcher();
         let top =
-            searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(limit).order_by_score())?;
+            self.index.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(limit).order_by_score())?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             if let Some(ord) = self.index.ord(address) {
