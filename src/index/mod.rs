@@ -143,6 +143,11 @@ impl GuideIndex {
         self.searcher.search_with_statistics_provider(query, collector, &self.stats)
     }
 
+    /// Whether any segment holds `token` in `field` (a text field).
+    pub fn holds(&self, field: tantivy::schema::Field, token: &str) -> bool {
+        self.stats.holds(field, token)
+    }
+
     /// The position in the corpus of the passage at `address`.
     pub fn ord(&self, address: DocAddress) -> Option<usize> {
         let column = self.ords.get(address.segment_ord as usize)?;

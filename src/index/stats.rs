@@ -33,6 +33,11 @@ impl Bm25Stats {
         Ok(Bm25Stats { searcher: searcher.clone(), docs, fields })
     }
 
+    /// Whether any segment holds `token` in `field`; true for a field whose terms were not read.
+    pub fn holds(&self, field: Field, token: &str) -> bool {
+        self.field(field).is_none_or(|stats| stats.doc_freq.contains_key(token.as_bytes()))
+    }
+
     fn field(&self, field: Field) -> Option<&FieldStats> {
         self.fields.iter().find(|f| f.field == field)
     }

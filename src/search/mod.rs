@@ -1,17 +1,18 @@
 //! Ranking passages for a question: terms from [`query`], BM25 from tantivy, and a confidence
 //! that says whether the best passage really answers the question.
 
+mod clause;
 pub mod query;
 mod spelling;
 
 use std::collections::{HashMap, HashSet};
 
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::query::BooleanQuery;
 
 use crate::corpus::Corpus;
 use crate::index::GuideIndex;
+use clause::Clause;
 pub use query::{QueryRules, QueryTerm};
 use spelling::{CorpusWord, Spelling};
 
@@ -275,7 +276,7 @@ impl Search {
 
     fn run(&self, terms: &[QueryTerm], limit: usize) -> tantivy::Result<Vec<Hit>> {
         let fields = self.index.fields();
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut clauses: Vec<Clause> = Vec::new();
         for t in terms.iter().filter(|t| t.known) {
             let weight = if t.common { t.weight * COMMON_WEIGHT } else { t.weight };
             let forms = std::iter::once((&t.term, weight))
@@ -284,16 +285,16 @@ impl Search {
                 for (field, boost) in
                     [(fields.title, TITLE_BOOST), (fields.aliases, ALIASES_BOOST), (fields.body, BODY_BOOST)]
                 {
-                    let query = TermQuery::new(self.index.term(field, term), IndexRecordOption::WithFreqs);
-                    clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(query), boost * weight))));
+                    clauses.push(Clause::new(&self.index, field, term, boost * weight));
                 }
             }
         }
         if clauses.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let top =
-            self.index.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(limit).order_by_score())?;
+        let query =
+            BooleanQuery::new(clause::without_empty(clauses).iter().map(|c| c.query(&self.index)).collect());
+        let top = self.index.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             if let Some(ord) = self.index.ord(address) {
