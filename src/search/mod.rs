@@ -213,6 +213,12 @@ impl Search {
         if t.common { idf * COMMON_WEIGHT } else { idf }
     }
 
+    /// Each term with its weight for coverage ([`Search::term_idf`]), worked out once per question
+    /// rather than once per passage it is checked against.
+    fn weigh<'a>(&self, terms: &'a [QueryTerm]) -> Vec<Weighed<'a>> {
+        terms.iter().map(|t| (t, self.term_idf(t))).collect()
+    }
+
     /// Ranks passages for `text`; at most `limit` hits. BM25 picks candidates; among them, those
     /// that contain more of the question (idf-weighted) move up.
     pub fn rank(&self, text: &str, limit: usize) -> Ranking {
@@ -221,57 +227,40 @@ impl Search {
             tracing::error!(error = %e, "search failed");
             Vec::new()
         });
+        let weighed = self.weigh(&terms);
         for hit in &mut hits {
-            let subject = self.subject_share(&terms, hit.ord);
-            hit.score *= self.coverage(&terms, hit.ord).powi(2) * (1.0 + SUBJECT_BONUS * subject);
+            let subject = self.subject_share(&weighed, hit.ord);
+            hit.score *= self.coverage_of(&weighed, hit.ord).powi(2) * (1.0 + SUBJECT_BONUS * subject);
         }
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));
         hits.truncate(limit);
-        let coverage = hits.first().map_or(0.0, |top| self.coverage(&terms, top.ord));
-        let unknown_share = self.unknown_share(&terms);
-        let on_subject = hits.first().is_some_and(|top| self.subject_share(&terms, top.ord) > 0.0);
+        let coverage = hits.first().map_or(0.0, |top| self.coverage_of(&weighed, top.ord));
+        let unknown_share = unknown_share_of(&weighed);
+        let on_subject = hits.first().is_some_and(|top| self.subject_share(&weighed, top.ord) > 0.0);
         Ranking { hits, coverage, unknown_share, terms, on_subject }
     }
 
     /// The idf-weighted share of the known `terms` found in passage `ord`.
     pub fn coverage(&self, terms: &[QueryTerm], ord: usize) -> f32 {
-        self.passage_terms
-            .get(ord)
-            .map_or(0.0, |found| self.share_in(terms.iter().filter(|t| t.known), found))
+        self.coverage_of(&self.weigh(terms), ord)
+    }
+
+    fn coverage_of(&self, terms: &[Weighed], ord: usize) -> f32 {
+        let known = terms.iter().copied().filter(|(t, _)| t.known);
+        self.passage_terms.get(ord).map_or(0.0, |found| share_in(known, found))
     }
 
     /// The idf-weighted share of the question's known topic terms in passage `ord`'s title,
     /// headings or aliases.
-    fn subject_share(&self, terms: &[QueryTerm], ord: usize) -> f32 {
-        let topic = terms.iter().filter(|t| t.known && !t.common);
-        self.subject_terms.get(ord).map_or(0.0, |found| self.share_in(topic, found))
-    }
-
-    /// The idf-weighted share of `terms` (each by its weight) that `found` holds.
-    fn share_in<'a>(&self, terms: impl Iterator<Item = &'a QueryTerm>, found: &HashSet<String>) -> f32 {
-        let (mut share, mut total) = (0.0, 0.0);
-        for t in terms {
-            let w = self.term_idf(t);
-            total += w;
-            if found.contains(&t.term) || t.alternatives.iter().any(|a| found.contains(a)) {
-                share += w * t.weight;
-            }
-        }
-        if total == 0.0 { 0.0 } else { share / total }
+    fn subject_share(&self, terms: &[Weighed], ord: usize) -> f32 {
+        let topic = terms.iter().copied().filter(|(t, _)| t.known && !t.common);
+        self.subject_terms.get(ord).map_or(0.0, |found| share_in(topic, found))
     }
 
     /// The idf-weighted share of the question that the guide does not know at all, everyday
     /// words aside: high for "what does a dentist earn".
     pub fn unknown_share(&self, terms: &[QueryTerm]) -> f32 {
-        let (mut unknown, mut total) = (0.0, 0.0);
-        for t in terms.iter().filter(|t| t.known || !t.common) {
-            let w = self.term_idf(t);
-            total += w;
-            if !t.known {
-                unknown += w;
-            }
-        }
-        if total == 0.0 { 0.0 } else { unknown / total }
+        unknown_share_of(&self.weigh(terms))
     }
 
     fn run(&self, terms: &[QueryTerm], limit: usize) -> tantivy::Result<Vec<Hit>> {
@@ -303,4 +292,31 @@ impl Search {
         }
         Ok(hits)
     }
+}
+
+/// A query term and its weight for coverage.
+type Weighed<'a> = (&'a QueryTerm, f32);
+
+/// The weighted share of `terms` (each also by its own weight) that `found` holds.
+fn share_in<'a>(terms: impl Iterator<Item = Weighed<'a>>, found: &HashSet<String>) -> f32 {
+    let (mut share, mut total) = (0.0, 0.0);
+    for (t, w) in terms {
+        total += w;
+        if found.contains(&t.term) || t.alternatives.iter().any(|a| found.contains(a)) {
+            share += w * t.weight;
+        }
+    }
+    if total == 0.0 { 0.0 } else { share / total }
+}
+
+/// As [`Search::unknown_share`], of weighed terms.
+fn unknown_share_of(terms: &[Weighed]) -> f32 {
+    let (mut unknown, mut total) = (0.0, 0.0);
+    for &(t, w) in terms.iter().filter(|(t, _)| t.known || !t.common) {
+        total += w;
+        if !t.known {
+            unknown += w;
+        }
+    }
+    if total == 0.0 { 0.0 } else { unknown / total }
 }
