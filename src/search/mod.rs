@@ -4,6 +4,7 @@
 mod clause;
 pub mod query;
 mod spelling;
+mod stems;
 
 use std::collections::{HashMap, HashSet};
 
@@ -15,6 +16,7 @@ use crate::index::GuideIndex;
 use clause::Clause;
 pub use query::{QueryRules, QueryTerm};
 use spelling::{CorpusWord, Spelling};
+use stems::Stems;
 
 /// How much a match in each field counts: a question's words in a heading say more than in prose.
 const TITLE_BOOST: f32 = 2.0;
@@ -71,6 +73,8 @@ pub struct Search {
     /// The analyzed terms of everyday and question words, so that any form of one ("comes",
     /// "folks") counts as everyday.
     everyday_terms: HashSet<String>,
+    /// The terms of every word of the corpus and the vocabulary, analyzed once.
+    stems: Stems,
 }
 
 impl Search {
@@ -122,7 +126,8 @@ impl Search {
             .flat_map(|w| index.analyze(w))
             .collect();
         let rules = QueryRules::new(vocabulary);
-        Search { index, rules, passage_terms, subject_terms, doc_freq, spelling, everyday_terms }
+        let stems = Stems::new(&index, texts.iter().map(String::as_str), vocabulary);
+        Search { index, rules, passage_terms, subject_terms, doc_freq, spelling, everyday_terms, stems }
     }
 
     /// The analyzer's terms for `text`.
@@ -142,10 +147,10 @@ impl Search {
             let alternatives: Vec<String> = topic
                 .replaced
                 .iter()
-                .flat_map(|w| self.index.analyze(w))
+                .flat_map(|w| self.stems.of(&self.index, w).into_owned())
                 .filter(|t| self.doc_freq.contains_key(t))
                 .collect();
-            for term in self.index.analyze(&topic.word) {
+            for term in self.stems.of(&self.index, &topic.word).iter().cloned() {
                 let common = self.rules.is_common(&topic.word) || self.everyday_terms.contains(&term);
                 let question = self.rules.is_question_word(&topic.word);
                 let found = if self.doc_freq.contains_key(&term) || !alternatives.is_empty() {
