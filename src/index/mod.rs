@@ -3,14 +3,15 @@
 
 mod schema;
 mod stats;
+mod weights;
 
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use tantivy::collector::Collector;
 use tantivy::columnar::Column;
-use tantivy::query::Query;
-use tantivy::schema::Term;
+use tantivy::query::{BoostQuery, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, Index, ReloadPolicy, Searcher, TantivyDocument};
 
@@ -18,6 +19,7 @@ pub use schema::{ANALYZER, ANALYZER_VERSION, Fields, analyzer, schema};
 
 use crate::corpus::{Corpus, Fnv64};
 use stats::Bm25Stats;
+use weights::TermWeights;
 
 /// Memory for the (single) indexing thread: tantivy's minimum; the corpus is small.
 const WRITER_MEMORY: usize = 15_000_000;
@@ -34,6 +36,8 @@ pub struct GuideIndex {
     ords: Vec<Column<u64>>,
     /// The searcher's BM25 statistics of the text fields.
     stats: Bm25Stats,
+    /// The weight of every term of the text fields.
+    weights: TermWeights,
     fields: Fields,
     analyzer: TextAnalyzer,
 }
@@ -128,9 +132,10 @@ impl GuideIndex {
             .map(|segment| segment.fast_fields().u64("ord"))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| e.to_string())?;
-        let stats = Bm25Stats::read(&searcher, &[fields.title, fields.aliases, fields.body])
-            .map_err(|e| e.to_string())?;
-        Ok(GuideIndex { searcher, ords, stats, fields, analyzer: analyzer() })
+        let text_fields = [fields.title, fields.aliases, fields.body];
+        let stats = Bm25Stats::read(&searcher, &text_fields).map_err(|e| e.to_string())?;
+        let weights = TermWeights::build(&searcher, &stats, &text_fields).map_err(|e| e.to_string())?;
+        Ok(GuideIndex { searcher, ords, stats, weights, fields, analyzer: analyzer() })
     }
 
     /// The searcher over the index.
@@ -168,6 +173,18 @@ impl GuideIndex {
             out.push(stream.token().text.clone());
         }
         out
+    }
+
+    /// A query for an analyzed token in `field`, its score multiplied by `boost`: the same as
+    /// `BoostQuery(TermQuery)`, with the term's weight built at open when the field holds it.
+    pub fn term_query(&self, field: tantivy::schema::Field, token: &str, boost: f32) -> Box<dyn Query> {
+        match self.weights.query(field, token, boost) {
+            Some(prepared) => Box::new(prepared),
+            None => {
+                let query = TermQuery::new(self.term(field, token), IndexRecordOption::WithFreqs);
+                Box::new(BoostQuery::new(Box::new(query), boost))
+            }
+        }
     }
 
     /// A term of `field` for an analyzed token.

@@ -2,8 +2,8 @@
 //! term its field does not hold at all is dropped before tantivy builds a weight and a scorer
 //! for it only to find nothing.
 
-use tantivy::query::{BoostQuery, Occur, Query, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::query::{Occur, Query};
+use tantivy::schema::Field;
 
 use crate::index::GuideIndex;
 
@@ -28,8 +28,7 @@ impl<'a> Clause<'a> {
 
     /// The clause as a tantivy query, as a should-clause of the question's boolean query.
     pub fn query(&self, index: &GuideIndex) -> (Occur, Box<dyn Query>) {
-        let query = TermQuery::new(index.term(self.field, self.term), IndexRecordOption::WithFreqs);
-        (Occur::Should, Box::new(BoostQuery::new(Box::new(query), self.boost)))
+        (Occur::Should, index.term_query(self.field, self.term, self.boost))
     }
 }
 
