@@ -5,6 +5,7 @@ mod clause;
 pub mod query;
 mod spelling;
 mod stems;
+mod termset;
 
 use std::collections::{HashMap, HashSet};
 
@@ -17,6 +18,7 @@ use clause::Clause;
 pub use query::{QueryRules, QueryTerm};
 use spelling::{CorpusWord, Spelling};
 use stems::Stems;
+use termset::{TermIds, TermSet};
 
 /// How much a match in each field counts: a question's words in a heading say more than in prose.
 const TITLE_BOOST: f32 = 2.0;
@@ -63,9 +65,11 @@ pub struct Search {
     index: GuideIndex,
     rules: QueryRules,
     /// Every analyzed term of each passage, by ord.
-    passage_terms: Vec<HashSet<String>>,
+    passage_terms: Vec<TermSet>,
     /// The analyzed terms of each passage's title, headings and aliases, by ord.
-    subject_terms: Vec<HashSet<String>>,
+    subject_terms: Vec<TermSet>,
+    /// The numbers of the terms in `passage_terms` and `subject_terms`.
+    term_ids: TermIds,
     /// Document frequency of every term in the corpus.
     doc_freq: HashMap<String, u32>,
     /// Every distinct searchable word of the corpus, for typo correction.
@@ -94,7 +98,7 @@ impl Search {
             .collect();
         let passage_terms: Vec<HashSet<String>> =
             texts.iter().map(|text| index.analyze(text).into_iter().collect()).collect();
-        let subject_terms =
+        let subject_terms: Vec<HashSet<String>> =
             subjects.iter().map(|subject| index.analyze(subject).into_iter().collect()).collect();
         let mut doc_freq: HashMap<String, u32> = HashMap::new();
         for terms in &passage_terms {
@@ -117,6 +121,10 @@ impl Search {
             })
             .collect();
         let spelling = Spelling::new(corpus_words);
+        let all_terms = passage_terms.iter().chain(&subject_terms).flatten();
+        let term_ids = TermIds::new(all_terms);
+        let passage_terms = passage_terms.iter().map(|terms| term_ids.set(terms)).collect();
+        let subject_terms = subject_terms.iter().map(|terms| term_ids.set(terms)).collect();
         let vocabulary = &corpus.vocabulary;
         let everyday_terms = vocabulary
             .common_words
@@ -127,7 +135,17 @@ impl Search {
             .collect();
         let rules = QueryRules::new(vocabulary);
         let stems = Stems::new(&index, texts.iter().map(String::as_str), vocabulary);
-        Search { index, rules, passage_terms, subject_terms, doc_freq, spelling, everyday_terms, stems }
+        Search {
+            index,
+            rules,
+            passage_terms,
+            subject_terms,
+            term_ids,
+            doc_freq,
+            spelling,
+            everyday_terms,
+            stems,
+        }
     }
 
     /// The analyzer's terms for `text`.
@@ -218,10 +236,18 @@ impl Search {
         if t.common { idf * COMMON_WEIGHT } else { idf }
     }
 
-    /// Each term with its weight for coverage ([`Search::term_idf`]), worked out once per question
-    /// rather than once per passage it is checked against.
+    /// Each term with its weight for coverage ([`Search::term_idf`]) and its numbers, worked out
+    /// once per question rather than once per passage it is checked against.
     fn weigh<'a>(&self, terms: &'a [QueryTerm]) -> Vec<Weighed<'a>> {
-        terms.iter().map(|t| (t, self.term_idf(t))).collect()
+        terms
+            .iter()
+            .map(|term| Weighed {
+                term,
+                weight: self.term_idf(term),
+                id: self.term_ids.id(&term.term),
+                alternatives: term.alternatives.iter().filter_map(|a| self.term_ids.id(a)).collect(),
+            })
+            .collect()
     }
 
     /// Ranks passages for `text`; at most `limit` hits. BM25 picks candidates; among them, those
@@ -251,14 +277,14 @@ impl Search {
     }
 
     fn coverage_of(&self, terms: &[Weighed], ord: usize) -> f32 {
-        let known = terms.iter().copied().filter(|(t, _)| t.known);
+        let known = terms.iter().filter(|w| w.term.known);
         self.passage_terms.get(ord).map_or(0.0, |found| share_in(known, found))
     }
 
     /// The idf-weighted share of the question's known topic terms in passage `ord`'s title,
     /// headings or aliases.
     fn subject_share(&self, terms: &[Weighed], ord: usize) -> f32 {
-        let topic = terms.iter().copied().filter(|(t, _)| t.known && !t.common);
+        let topic = terms.iter().filter(|w| w.term.known && !w.term.common);
         self.subject_terms.get(ord).map_or(0.0, |found| share_in(topic, found))
     }
 
@@ -299,16 +325,30 @@ impl Search {
     }
 }
 
-/// A query term and its weight for coverage.
-type Weighed<'a> = (&'a QueryTerm, f32);
+/// A query term, its weight for coverage and the numbers of its forms.
+struct Weighed<'a> {
+    term: &'a QueryTerm,
+    weight: f32,
+    /// The number of the term, if any passage holds it.
+    id: Option<u32>,
+    /// The numbers of its alternatives that some passage holds.
+    alternatives: Vec<u32>,
+}
+
+impl Weighed<'_> {
+    /// Whether `found` holds the term or one of its alternatives.
+    fn is_in(&self, found: &TermSet) -> bool {
+        self.id.is_some_and(|id| found.contains(id)) || self.alternatives.iter().any(|&a| found.contains(a))
+    }
+}
 
 /// The weighted share of `terms` (each also by its own weight) that `found` holds.
-fn share_in<'a>(terms: impl Iterator<Item = Weighed<'a>>, found: &HashSet<String>) -> f32 {
+fn share_in<'a>(terms: impl Iterator<Item = &'a Weighed<'a>>, found: &TermSet) -> f32 {
     let (mut share, mut total) = (0.0, 0.0);
-    for (t, w) in terms {
-        total += w;
-        if found.contains(&t.term) || t.alternatives.iter().any(|a| found.contains(a)) {
-            share += w * t.weight;
+    for w in terms {
+        total += w.weight;
+        if w.is_in(found) {
+            share += w.weight * w.term.weight;
         }
     }
     if total == 0.0 { 0.0 } else { share / total }
@@ -317,10 +357,10 @@ fn share_in<'a>(terms: impl Iterator<Item = Weighed<'a>>, found: &HashSet<String
 /// As [`Search::unknown_share`], of weighed terms.
 fn unknown_share_of(terms: &[Weighed]) -> f32 {
     let (mut unknown, mut total) = (0.0, 0.0);
-    for &(t, w) in terms.iter().filter(|(t, _)| t.known || !t.common) {
-        total += w;
-        if !t.known {
-            unknown += w;
+    for w in terms.iter().filter(|w| w.term.known || !w.term.common) {
+        total += w.weight;
+        if !w.term.known {
+            unknown += w.weight;
         }
     }
     if total == 0.0 { 0.0 } else { unknown / total }
