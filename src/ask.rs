@@ -2,6 +2,8 @@
 //! order as plain text or JSON lines.
 
 use std::io::{self, BufRead, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Serialize;
 
@@ -10,6 +12,9 @@ use crate::engine::Engine;
 
 /// Lines answered together: enough to keep both cores busy, few enough to stream.
 const BATCH_LINES: usize = 2048;
+
+/// Lines a thread answers at a time: small enough that both cores finish a batch together.
+const CHUNK_LINES: usize = 64;
 
 /// One answer as a JSON line.
 #[derive(Debug, Serialize)]
@@ -57,7 +62,8 @@ pub fn write_answer(out: &mut impl Write, query: &str, answer: &Answer, json: bo
 }
 
 /// Answers every line of `input` in order. Invalid UTF-8 is read lossily; very long lines are
-/// cut by the engine; a bad line never stops the batch. Both cores work; output keeps input order.
+/// cut by the engine; a bad line never stops the batch. Both cores answer and render their share
+/// of each batch; the output keeps input order.
 pub fn run_batch(
     engine: &Engine,
     mut input: impl BufRead,
@@ -76,9 +82,8 @@ pub fn run_batch(
             batch.push(line.trim_end_matches(['\n', '\r']).to_string());
         }
         if batch.len() == BATCH_LINES || (eof && !batch.is_empty()) {
-            let answers = answer_all(engine, &batch, threads);
-            for (query, answer) in batch.iter().zip(&answers) {
-                write_answer(out, query, answer, json)?;
+            for rendered in render_all(&batch, threads, json, |q| engine.answer(q)) {
+                out.write_all(&rendered?)?;
             }
             count += batch.len();
             batch.clear();
@@ -91,26 +96,95 @@ pub fn run_batch(
     Ok(count)
 }
 
-fn answer_all(engine: &Engine, questions: &[String], threads: usize) -> Vec<Answer> {
-    let chunk = questions.len().div_ceil(threads.max(1)).max(1);
+/// The rendered answers to `questions`, in order, one buffer per chunk of [`CHUNK_LINES`]. The
+/// calling thread and `threads - 1` helpers take chunks in turn, so a core that is busy with
+/// something else takes fewer.
+fn render_all(
+    questions: &[String],
+    threads: usize,
+    json: bool,
+    answer: impl Fn(&str) -> Answer + Sync,
+) -> Vec<io::Result<Vec<u8>>> {
+    let chunks: Vec<&[String]> = questions.chunks(CHUNK_LINES).collect();
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let at = next.fetch_add(1, Ordering::Relaxed);
+            let Some(part) = chunks.get(at) else { return done };
+            // The engine never panics; should answering fail anyway, the chunk's lines still get
+            // one reply each.
+            let rendered = catch_unwind(AssertUnwindSafe(|| render(part, json, &answer)))
+                .unwrap_or_else(|_| render(part, json, apology));
+            done.push((at, rendered));
+        }
+    };
+    let mut rendered: Vec<Option<io::Result<Vec<u8>>>> = chunks.iter().map(|_| None).collect();
     std::thread::scope(|scope| {
-        let handles: Vec<_> = questions
-            .chunks(chunk)
-            .map(|part| {
-                (part.len(), scope.spawn(move || part.iter().map(|q| engine.answer(q)).collect::<Vec<_>>()))
-            })
-            .collect();
-        // The engine never panics; should a thread die anyway, its lines still get one reply each.
-        handles
-            .into_iter()
-            .flat_map(|(len, h)| {
-                h.join().unwrap_or_else(|_| {
-                    vec![
-                        Answer::new(false, crate::messages::APOLOGY_TITLE).text(crate::messages::APOLOGY);
-                        len
-                    ]
-                })
-            })
+        let helpers: Vec<_> = (1..threads.max(1)).map(|_| scope.spawn(&work)).collect();
+        let mine = work();
+        let theirs = helpers.into_iter().flat_map(|helper| helper.join().unwrap_or_default());
+        for (at, chunk) in theirs.chain(mine) {
+            rendered[at] = Some(chunk);
+        }
+    });
+    let lost = |part: &&[String]| render(part, json, apology);
+    rendered.into_iter().zip(&chunks).map(|(chunk, part)| chunk.unwrap_or_else(|| lost(part))).collect()
+}
+
+fn apology(_: &str) -> Answer {
+    Answer::new(false, crate::messages::APOLOGY_TITLE).text(crate::messages::APOLOGY)
+}
+
+/// Writes the answer to each of `questions` into one buffer.
+fn render(questions: &[String], json: bool, answer: impl Fn(&str) -> Answer) -> io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    for query in questions {
+        write_answer(&mut out, query, &answer(query), json)?;
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn echo(question: &str) -> Answer {
+        // Uneven work, so that the threads finish their chunks out of order.
+        std::thread::sleep(std::time::Duration::from_micros((question.len() % 7) as u64 * 50));
+        Answer::new(true, question).text(question)
+    }
+
+    fn titles(rendered: Vec<io::Result<Vec<u8>>>) -> Vec<String> {
+        let bytes: Vec<u8> = rendered.into_iter().flat_map(|chunk| chunk.unwrap()).collect();
+        let text = String::from_utf8(bytes).unwrap();
+        text.lines()
+            .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap()["query"].to_string())
             .collect()
-    })
+    }
+
+    #[test]
+    fn answers_keep_the_order_of_the_questions_whatever_thread_answers_them() {
+        let questions: Vec<String> = (0..CHUNK_LINES * 9 + 5).map(|i| format!("q{i}")).collect();
+        let expected: Vec<String> = questions.iter().map(|q| format!("{q:?}")).collect();
+        for threads in [1, 2, 4] {
+            assert_eq!(titles(render_all(&questions, threads, true, echo)), expected, "{threads} threads");
+        }
+    }
+
+    #[test]
+    fn a_chunk_whose_answering_panics_gets_an_apology_per_line_and_the_rest_is_answered() {
+        // Late in the batch, so that whichever thread meets it has answered other chunks before.
+        let questions: Vec<String> = (0..CHUNK_LINES * 8).map(|i| format!("q{i}")).collect();
+        let answer = |q: &str| if q == "q400" { panic!("test panic") } else { echo(q) };
+        let rendered = render_all(&questions, 2, true, answer);
+        let text: String =
+            rendered.into_iter().map(|chunk| String::from_utf8(chunk.unwrap()).unwrap()).collect();
+        let replies: Vec<&str> = text.lines().collect();
+        assert_eq!(replies.len(), questions.len(), "one reply per line");
+        let apologies = replies.iter().filter(|r| r.contains(crate::messages::APOLOGY)).count();
+        assert_eq!(apologies, CHUNK_LINES, "only the chunk holding the panic apologises");
+        assert!(replies[0].contains(r#""reply":"q0"#), "{}", replies[0]);
+        assert!(replies[CHUNK_LINES * 2].contains(r#""reply":"q128"#), "{}", replies[CHUNK_LINES * 2]);
+    }
 }

@@ -2,17 +2,24 @@
 //! while its fingerprint matches the corpus, rebuilt when missing, stale or unreadable.
 
 mod schema;
+mod stats;
+mod weights;
 
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
-use tantivy::schema::Term;
+use tantivy::collector::Collector;
+use tantivy::columnar::Column;
+use tantivy::query::{BoostQuery, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument};
+use tantivy::{DocAddress, Index, ReloadPolicy, Searcher, TantivyDocument};
 
 pub use schema::{ANALYZER, ANALYZER_VERSION, Fields, analyzer, schema};
 
 use crate::corpus::{Corpus, Fnv64};
+use stats::Bm25Stats;
+use weights::TermWeights;
 
 /// Memory for the (single) indexing thread: tantivy's minimum; the corpus is small.
 const WRITER_MEMORY: usize = 15_000_000;
@@ -20,9 +27,17 @@ const GENERATION_PREFIX: &str = "gen-";
 const BUILD_PREFIX: &str = ".build-";
 const TRASH_PREFIX: &str = ".trash-";
 
-/// An open index over one corpus: one reader for the program's life, a searcher per request.
+/// An open index over one corpus. A generation never changes once built (a new corpus gets a
+/// new generation and a new `GuideIndex`), so one searcher, and each segment's passage-ord
+/// column, serve the program's life.
 pub struct GuideIndex {
-    reader: IndexReader,
+    searcher: Searcher,
+    /// The `ord` fast field of each segment, by segment ord.
+    ords: Vec<Column<u64>>,
+    /// The searcher's BM25 statistics of the text fields.
+    stats: Bm25Stats,
+    /// The weight of every term of the text fields.
+    weights: TermWeights,
     fields: Fields,
     analyzer: TextAnalyzer,
 }
@@ -111,15 +126,37 @@ impl GuideIndex {
         if searcher.num_docs() != passages as u64 {
             return Err(format!("it holds {} passages, the corpus {passages}", searcher.num_docs()));
         }
-        for segment in searcher.segment_readers() {
-            segment.fast_fields().u64("ord").map_err(|e| e.to_string())?;
-        }
-        Ok(GuideIndex { reader, fields, analyzer: analyzer() })
+        let ords = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| segment.fast_fields().u64("ord"))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| e.to_string())?;
+        let text_fields = [fields.title, fields.aliases, fields.body];
+        let stats = Bm25Stats::read(&searcher, &text_fields).map_err(|e| e.to_string())?;
+        let weights = TermWeights::build(&searcher, &stats, &text_fields).map_err(|e| e.to_string())?;
+        Ok(GuideIndex { searcher, ords, stats, weights, fields, analyzer: analyzer() })
     }
 
-    /// A searcher over the current index. Cheap: take one per request.
-    pub fn searcher(&self) -> Searcher {
-        self.reader.searcher()
+    /// The searcher over the index.
+    pub fn searcher(&self) -> &Searcher {
+        &self.searcher
+    }
+
+    /// Runs `query`, scored with the statistics read at open (the searcher's own figures).
+    pub fn search<C: Collector>(&self, query: &dyn Query, collector: &C) -> tantivy::Result<C::Fruit> {
+        self.searcher.search_with_statistics_provider(query, collector, &self.stats)
+    }
+
+    /// Whether any segment holds `token` in `field` (a text field).
+    pub fn holds(&self, field: tantivy::schema::Field, token: &str) -> bool {
+        self.stats.holds(field, token)
+    }
+
+    /// The position in the corpus of the passage at `address`.
+    pub fn ord(&self, address: DocAddress) -> Option<usize> {
+        let column = self.ords.get(address.segment_ord as usize)?;
+        column.first(address.doc_id).map(|ord| ord as usize)
     }
 
     /// The schema's fields.
@@ -136,6 +173,18 @@ impl GuideIndex {
             out.push(stream.token().text.clone());
         }
         out
+    }
+
+    /// A query for an analyzed token in `field`, its score multiplied by `boost`: the same as
+    /// `BoostQuery(TermQuery)`, with the term's weight built at open when the field holds it.
+    pub fn term_query(&self, field: tantivy::schema::Field, token: &str, boost: f32) -> Box<dyn Query> {
+        match self.weights.query(field, token, boost) {
+            Some(prepared) => Box::new(prepared),
+            None => {
+                let query = TermQuery::new(self.term(field, token), IndexRecordOption::WithFreqs);
+                Box::new(BoostQuery::new(Box::new(query), boost))
+            }
+        }
     }
 
     /// A term of `field` for an analyzed token.

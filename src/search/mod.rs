@@ -1,17 +1,24 @@
 //! Ranking passages for a question: terms from [`query`], BM25 from tantivy, and a confidence
 //! that says whether the best passage really answers the question.
 
+mod clause;
 pub mod query;
+mod spelling;
+mod stems;
+mod termset;
 
 use std::collections::{HashMap, HashSet};
 
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::query::BooleanQuery;
 
 use crate::corpus::Corpus;
 use crate::index::GuideIndex;
+use clause::Clause;
 pub use query::{QueryRules, QueryTerm};
+use spelling::{CorpusWord, Spelling};
+use stems::Stems;
+use termset::{TermIds, TermSet};
 
 /// How much a match in each field counts: a question's words in a heading say more than in prose.
 const TITLE_BOOST: f32 = 2.0;
@@ -53,33 +60,25 @@ pub struct Ranking {
     pub on_subject: bool,
 }
 
-/// A word of the corpus as typo correction needs it.
-struct CorpusWord {
-    /// Lower-cased, unstemmed.
-    word: String,
-    /// Its length in characters.
-    chars: usize,
-    /// Its analyzed term.
-    term: String,
-    /// How many passages hold the term: a tie between corrections goes to the commoner.
-    df: u32,
-}
-
 /// Search over one index and the corpus it was built from.
 pub struct Search {
     index: GuideIndex,
     rules: QueryRules,
     /// Every analyzed term of each passage, by ord.
-    passage_terms: Vec<HashSet<String>>,
+    passage_terms: Vec<TermSet>,
     /// The analyzed terms of each passage's title, headings and aliases, by ord.
-    subject_terms: Vec<HashSet<String>>,
+    subject_terms: Vec<TermSet>,
+    /// The numbers of the terms in `passage_terms` and `subject_terms`.
+    term_ids: TermIds,
     /// Document frequency of every term in the corpus.
     doc_freq: HashMap<String, u32>,
     /// Every distinct searchable word of the corpus, for typo correction.
-    corpus_words: Vec<CorpusWord>,
+    spelling: Spelling,
     /// The analyzed terms of everyday and question words, so that any form of one ("comes",
     /// "folks") counts as everyday.
     everyday_terms: HashSet<String>,
+    /// The terms of every word of the corpus and the vocabulary, analyzed once.
+    stems: Stems,
 }
 
 impl Search {
@@ -99,7 +98,7 @@ impl Search {
             .collect();
         let passage_terms: Vec<HashSet<String>> =
             texts.iter().map(|text| index.analyze(text).into_iter().collect()).collect();
-        let subject_terms =
+        let subject_terms: Vec<HashSet<String>> =
             subjects.iter().map(|subject| index.analyze(subject).into_iter().collect()).collect();
         let mut doc_freq: HashMap<String, u32> = HashMap::new();
         for terms in &passage_terms {
@@ -124,7 +123,7 @@ impl Search {
         // Analyzed once here, so that correcting a typo never runs the analyzer per candidate.
         // No typo is corrected to an everyday word ("most" for "cost"): that would say nothing
         // about the topic and hide that the asker's word is one the guide lacks.
-        let mut corpus_words: Vec<CorpusWord> = distinct
+        let corpus_words: Vec<CorpusWord> = distinct
             .into_iter()
             .filter_map(|word| {
                 let term = index.analyze(&word).into_iter().next()?;
@@ -135,8 +134,23 @@ impl Search {
                 Some(CorpusWord { chars: word.chars().count(), word, term, df })
             })
             .collect();
-        corpus_words.sort_by(|a, b| a.word.cmp(&b.word));
-        Search { index, rules, passage_terms, subject_terms, doc_freq, corpus_words, everyday_terms }
+        let spelling = Spelling::new(corpus_words);
+        let all_terms = passage_terms.iter().chain(&subject_terms).flatten();
+        let term_ids = TermIds::new(all_terms);
+        let passage_terms = passage_terms.iter().map(|terms| term_ids.set(terms)).collect();
+        let subject_terms = subject_terms.iter().map(|terms| term_ids.set(terms)).collect();
+        let stems = Stems::new(&index, texts.iter().map(String::as_str), vocabulary);
+        Search {
+            index,
+            rules,
+            passage_terms,
+            subject_terms,
+            term_ids,
+            doc_freq,
+            spelling,
+            everyday_terms,
+            stems,
+        }
     }
 
     /// The analyzer's terms for `text`.
@@ -156,10 +170,10 @@ impl Search {
             let alternatives: Vec<String> = topic
                 .replaced
                 .iter()
-                .flat_map(|w| self.index.analyze(w))
+                .flat_map(|w| self.stems.of(&self.index, w).into_owned())
                 .filter(|t| self.doc_freq.contains_key(t))
                 .collect();
-            for term in self.index.analyze(&topic.word) {
+            for term in self.stems.of(&self.index, &topic.word).iter().cloned() {
                 let common = self.rules.is_common(&topic.word) || self.everyday_terms.contains(&term);
                 let question = self.rules.is_question_word(&topic.word);
                 let domain = topic.domain;
@@ -202,15 +216,9 @@ impl Search {
         if budget == 0 {
             return None;
         }
-        let best = self
-            .corpus_words
-            .iter()
-            .filter(|candidate| candidate.chars.abs_diff(len) <= budget)
-            .map(|candidate| (strsim::damerau_levenshtein(word, &candidate.word), candidate))
-            .filter(|(distance, _)| *distance <= budget)
-            .min_by_key(|(distance, candidate)| (*distance, std::cmp::Reverse(candidate.df)))?;
+        let best = self.spelling.nearest(word, budget)?;
         Some(QueryTerm {
-            term: best.1.term.clone(),
+            term: best.term.clone(),
             alternatives: Vec::new(),
             known: true,
             common: false,
@@ -237,6 +245,20 @@ impl Search {
         if t.common { idf * COMMON_WEIGHT } else { idf }
     }
 
+    /// Each term with its weight for coverage ([`Search::term_idf`]) and its numbers, worked out
+    /// once per question rather than once per passage it is checked against.
+    fn weigh<'a>(&self, terms: &'a [QueryTerm]) -> Vec<Weighed<'a>> {
+        terms
+            .iter()
+            .map(|term| Weighed {
+                term,
+                weight: self.term_idf(term),
+                id: self.term_ids.id(&term.term),
+                alternatives: term.alternatives.iter().filter_map(|a| self.term_ids.id(a)).collect(),
+            })
+            .collect()
+    }
+
     /// Ranks passages for `text`; at most `limit` hits. BM25 picks candidates; among them, those
     /// that contain more of the question (idf-weighted) move up.
     pub fn rank(&self, text: &str, limit: usize) -> Ranking {
@@ -245,15 +267,16 @@ impl Search {
             tracing::error!(error = %e, "search failed");
             Vec::new()
         });
+        let weighed = self.weigh(&terms);
         for hit in &mut hits {
-            let subject = self.subject_share(&terms, hit.ord);
-            hit.score *= self.coverage(&terms, hit.ord).powi(2) * (1.0 + SUBJECT_BONUS * subject);
+            let subject = self.subject_share(&weighed, hit.ord);
+            hit.score *= self.coverage_of(&weighed, hit.ord).powi(2) * (1.0 + SUBJECT_BONUS * subject);
         }
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));
         hits.truncate(limit);
-        let coverage = hits.first().map_or(0.0, |top| self.coverage(&terms, top.ord));
-        let unknown_share = self.unknown_share(&terms);
-        let on_subject = hits.first().is_some_and(|top| self.subject_share(&terms, top.ord) > 0.0);
+        let coverage = hits.first().map_or(0.0, |top| self.coverage_of(&weighed, top.ord));
+        let unknown_share = unknown_share_of(&weighed);
+        let on_subject = hits.first().is_some_and(|top| self.subject_share(&weighed, top.ord) > 0.0);
         Ranking { hits, coverage, unknown_share, terms, on_subject }
     }
 
@@ -261,47 +284,30 @@ impl Search {
     /// words and the guide's field ("ai") say nothing about which passage answers, so they
     /// don't count.
     pub fn coverage(&self, terms: &[QueryTerm], ord: usize) -> f32 {
-        let asked = terms.iter().filter(|t| t.known && !t.question && !t.domain);
-        self.passage_terms.get(ord).map_or(0.0, |found| self.share_in(asked, found))
+        self.coverage_of(&self.weigh(terms), ord)
+    }
+
+    fn coverage_of(&self, terms: &[Weighed], ord: usize) -> f32 {
+        let asked = terms.iter().filter(|w| w.term.known && !w.term.question && !w.term.domain);
+        self.passage_terms.get(ord).map_or(0.0, |found| share_in(asked, found))
     }
 
     /// The idf-weighted share of the question's known topic terms in passage `ord`'s title,
     /// headings or aliases.
-    fn subject_share(&self, terms: &[QueryTerm], ord: usize) -> f32 {
-        let topic = terms.iter().filter(|t| t.known && !t.common && !t.domain);
-        self.subject_terms.get(ord).map_or(0.0, |found| self.share_in(topic, found))
-    }
-
-    /// The idf-weighted share of `terms` (each by its weight) that `found` holds.
-    fn share_in<'a>(&self, terms: impl Iterator<Item = &'a QueryTerm>, found: &HashSet<String>) -> f32 {
-        let (mut share, mut total) = (0.0, 0.0);
-        for t in terms {
-            let w = self.term_idf(t);
-            total += w;
-            if found.contains(&t.term) || t.alternatives.iter().any(|a| found.contains(a)) {
-                share += w * t.weight;
-            }
-        }
-        if total == 0.0 { 0.0 } else { share / total }
+    fn subject_share(&self, terms: &[Weighed], ord: usize) -> f32 {
+        let topic = terms.iter().filter(|w| w.term.known && !w.term.common && !w.term.domain);
+        self.subject_terms.get(ord).map_or(0.0, |found| share_in(topic, found))
     }
 
     /// The idf-weighted share of the question that the guide does not know at all, everyday
     /// words aside: high for "what does a dentist earn".
     pub fn unknown_share(&self, terms: &[QueryTerm]) -> f32 {
-        let (mut unknown, mut total) = (0.0, 0.0);
-        for t in terms.iter().filter(|t| t.known || !t.common) {
-            let w = self.term_idf(t);
-            total += w;
-            if !t.known {
-                unknown += w;
-            }
-        }
-        if total == 0.0 { 0.0 } else { unknown / total }
+        unknown_share_of(&self.weigh(terms))
     }
 
     fn run(&self, terms: &[QueryTerm], limit: usize) -> tantivy::Result<Vec<Hit>> {
         let fields = self.index.fields();
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut clauses: Vec<Clause> = Vec::new();
         for t in terms.iter().filter(|t| t.known) {
             let weight = if t.common || t.domain { t.weight * COMMON_WEIGHT } else { t.weight };
             let forms = std::iter::once((&t.term, weight))
@@ -310,24 +316,63 @@ impl Search {
                 for (field, boost) in
                     [(fields.title, TITLE_BOOST), (fields.aliases, ALIASES_BOOST), (fields.body, BODY_BOOST)]
                 {
-                    let query = TermQuery::new(self.index.term(field, term), IndexRecordOption::WithFreqs);
-                    clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(query), boost * weight))));
+                    clauses.push(Clause::new(&self.index, field, term, boost * weight));
                 }
             }
         }
         if clauses.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let searcher = self.index.searcher();
-        let top =
-            searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(limit).order_by_score())?;
+        let query =
+            BooleanQuery::new(clause::without_empty(clauses).iter().map(|c| c.query(&self.index)).collect());
+        let top = self.index.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
-            let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("ord")?;
-            if let Some(ord) = column.first(address.doc_id) {
-                hits.push(Hit { ord: ord as usize, score });
+            if let Some(ord) = self.index.ord(address) {
+                hits.push(Hit { ord, score });
             }
         }
         Ok(hits)
     }
+}
+
+/// A query term, its weight for coverage and the numbers of its forms.
+struct Weighed<'a> {
+    term: &'a QueryTerm,
+    weight: f32,
+    /// The number of the term, if any passage holds it.
+    id: Option<u32>,
+    /// The numbers of its alternatives that some passage holds.
+    alternatives: Vec<u32>,
+}
+
+impl Weighed<'_> {
+    /// Whether `found` holds the term or one of its alternatives.
+    fn is_in(&self, found: &TermSet) -> bool {
+        self.id.is_some_and(|id| found.contains(id)) || self.alternatives.iter().any(|&a| found.contains(a))
+    }
+}
+
+/// The weighted share of `terms` (each also by its own weight) that `found` holds.
+fn share_in<'a>(terms: impl Iterator<Item = &'a Weighed<'a>>, found: &TermSet) -> f32 {
+    let (mut share, mut total) = (0.0, 0.0);
+    for w in terms {
+        total += w.weight;
+        if w.is_in(found) {
+            share += w.weight * w.term.weight;
+        }
+    }
+    if total == 0.0 { 0.0 } else { share / total }
+}
+
+/// As [`Search::unknown_share`], of weighed terms.
+fn unknown_share_of(terms: &[Weighed]) -> f32 {
+    let (mut unknown, mut total) = (0.0, 0.0);
+    for w in terms.iter().filter(|w| w.term.known || !w.term.common) {
+        total += w.weight;
+        if !w.term.known {
+            unknown += w.weight;
+        }
+    }
+    if total == 0.0 { 0.0 } else { unknown / total }
 }

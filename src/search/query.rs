@@ -1,10 +1,10 @@
 //! Question text into weighted search terms. Never fails, never uses tantivy's query syntax: the
 //! text is cut into words, and words into terms by the index's own analyzer.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::corpus::Vocabulary;
-use crate::text::{find_phrase, words};
+use crate::text::words;
 
 /// At most this many words of a question are searched; the rest cannot change the answer much.
 pub const MAX_WORDS: usize = 48;
@@ -47,8 +47,7 @@ pub struct TopicWord {
 /// Word rewrites and filters read from the vocabulary, compiled once.
 #[derive(Debug, Default)]
 pub struct QueryRules {
-    /// (variant words, canonical words), longest variant first.
-    synonyms: Vec<(Vec<String>, Vec<String>)>,
+    synonyms: Synonyms,
     question_words: HashSet<String>,
     common_words: HashSet<String>,
     domain_words: HashSet<String>,
@@ -60,16 +59,10 @@ pub struct QueryRules {
 impl QueryRules {
     /// Compiles the vocabulary's synonyms, question words and common words.
     pub fn new(vocabulary: &Vocabulary) -> Self {
-        let mut synonyms: Vec<(Vec<String>, Vec<String>)> = vocabulary
-            .synonyms
-            .iter()
-            .flat_map(|(canonical, variants)| {
-                let canonical = words(canonical);
-                variants.iter().map(move |v| (words(v), canonical.clone()))
-            })
-            .filter(|(variant, _)| !variant.is_empty())
-            .collect();
-        synonyms.sort_by_key(|(variant, _)| std::cmp::Reverse(variant.len()));
+        let synonyms = Synonyms::new(vocabulary.synonyms.iter().flat_map(|(canonical, variants)| {
+            let canonical = words(canonical);
+            variants.iter().map(move |v| (words(v), canonical.clone()))
+        }));
         let question_words = vocabulary.question_words.words.iter().flat_map(|w| words(w)).collect();
         // Words the vocabulary itself uses (aliases, aspect words, synonyms) are no sign of an
         // off-topic question even where the guide's text lacks them ("career ladder").
@@ -108,7 +101,9 @@ impl QueryRules {
     pub fn topic_words(&self, text: &str) -> Vec<TopicWord> {
         let mut list = words(text);
         list.truncate(MAX_WORDS);
-        let mut list = self.rewrite(list);
+        let list =
+            list.into_iter().map(|word| TopicWord { word, replaced: Vec::new(), domain: false }).collect();
+        let mut list = self.synonyms.rewrite(list);
         list.retain(|w| w.word != "s");
         for i in 0..list.len() {
             let titled = list.get(i + 1).is_some_and(|next| self.is_title_head(&next.word));
@@ -121,26 +116,82 @@ impl QueryRules {
     fn is_title_head(&self, word: &str) -> bool {
         self.title_heads.iter().any(|head| word.starts_with(head.as_str()))
     }
+}
 
-    fn rewrite(&self, list: Vec<String>) -> Vec<TopicWord> {
-        let mut out: Vec<TopicWord> =
-            list.into_iter().map(|word| TopicWord { word, replaced: Vec::new(), domain: false }).collect();
-        for (variant, canonical) in &self.synonyms {
-            let mut from = 0;
-            loop {
-                let plain: Vec<String> = out[from..].iter().map(|w| w.word.clone()).collect();
-                let Some(at) = find_phrase(&plain, variant).map(|i| i + from) else { break };
-                let replacement = canonical.iter().map(|word| TopicWord {
-                    word: word.clone(),
-                    replaced: variant.clone(),
-                    domain: false,
-                });
-                out.splice(at..at + variant.len(), replacement);
-                from = at + canonical.len();
+/// Word-sequence rewrites ("how much money" -> "salary"), applied in a fixed order.
+#[derive(Debug, Default)]
+struct Synonyms {
+    /// (variant words, canonical words), longest variant first.
+    rules: Vec<(Vec<String>, Vec<String>)>,
+    /// The rules (positions in `rules`) whose variant starts with a word.
+    by_first_word: HashMap<String, Vec<usize>>,
+}
+
+impl Synonyms {
+    /// Orders the (variant, canonical) pairs longest variant first, keeping their order
+    /// otherwise; an empty variant is dropped.
+    fn new(pairs: impl IntoIterator<Item = (Vec<String>, Vec<String>)>) -> Self {
+        let mut rules: Vec<_> = pairs.into_iter().filter(|(variant, _)| !variant.is_empty()).collect();
+        rules.sort_by_key(|(variant, _)| std::cmp::Reverse(variant.len()));
+        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (at, (variant, _)) in rules.iter().enumerate() {
+            by_first_word.entry(variant[0].clone()).or_default().push(at);
+        }
+        Synonyms { rules, by_first_word }
+    }
+
+    /// Applies the rules in order, each to every occurrence in what the earlier ones left.
+    /// Only a rule whose first word is in the text by its turn can match, so only those are
+    /// tried: the question's own words mark theirs, and each rewrite marks those of the words
+    /// it brings.
+    fn rewrite(&self, mut out: Vec<TopicWord>) -> Vec<TopicWord> {
+        let mut due = vec![false; self.rules.len()];
+        for word in &out {
+            self.mark_rules_of(&word.word, &mut due);
+        }
+        for at in 0..self.rules.len() {
+            if !due[at] {
+                continue;
+            }
+            let (variant, canonical) = &self.rules[at];
+            if replace_all(&mut out, variant, canonical) {
+                for word in canonical {
+                    self.mark_rules_of(word, &mut due);
+                }
             }
         }
         out
     }
+
+    /// Marks in `due` the rules whose variant starts with `word`.
+    fn mark_rules_of(&self, word: &str, due: &mut [bool]) {
+        for &at in self.by_first_word.get(word).into_iter().flatten() {
+            due[at] = true;
+        }
+    }
+}
+
+/// Replaces every occurrence of the words `variant` in `out`, left to right, by `canonical`,
+/// never matching inside a replacement. Whether any was replaced.
+fn replace_all(out: &mut Vec<TopicWord>, variant: &[String], canonical: &[String]) -> bool {
+    let mut from = 0;
+    let mut replaced = false;
+    while let Some(at) = find_words(&out[from..], variant).map(|i| i + from) {
+        let replacement = canonical.iter().map(|word| TopicWord {
+            word: word.clone(),
+            replaced: variant.to_vec(),
+            domain: false,
+        });
+        out.splice(at..at + variant.len(), replacement);
+        from = at + canonical.len();
+        replaced = true;
+    }
+    replaced
+}
+
+/// Where `phrase` (not empty) first occurs in `words` as consecutive words, if anywhere.
+fn find_words(words: &[TopicWord], phrase: &[String]) -> Option<usize> {
+    words.windows(phrase.len()).position(|window| window.iter().zip(phrase).all(|(w, p)| w.word == *p))
 }
 
 /// Levenshtein distance allowed for correcting a word of `len` characters.
@@ -213,5 +264,65 @@ mod tests {
     #[test]
     fn query_syntax_is_just_words() {
         assert_eq!(plain("title:* salary^1000000 -x ((\"a"), ["title", "salary", "1000000", "x", "a"]);
+    }
+
+    #[test]
+    fn a_later_synonym_rewrites_the_words_an_earlier_one_brought() {
+        let pairs = [(vec!["ml", "ops"], vec!["mlops", "pay"]), (vec!["pay"], vec!["salary"])];
+        let synonyms = Synonyms::new(pairs.map(|(v, c)| (strings(&v), strings(&c))));
+        let out = synonyms.rewrite(topic(&["ml", "ops", "now"]));
+        let plain: Vec<&str> = out.iter().map(|w| w.word.as_str()).collect();
+        assert_eq!(plain, ["mlops", "salary", "now"]);
+        assert_eq!(out[1].replaced, ["pay"]);
+    }
+
+    fn strings(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    fn topic(words: &[&str]) -> Vec<TopicWord> {
+        words.iter().map(|w| TopicWord { word: w.to_string(), replaced: Vec::new(), domain: false }).collect()
+    }
+
+    /// Every rule tried in turn against a copy of the whole text: what [`Synonyms::rewrite`]
+    /// must equal.
+    fn rewrite_by_trying_every_rule(synonyms: &Synonyms, mut out: Vec<TopicWord>) -> Vec<TopicWord> {
+        for (variant, canonical) in &synonyms.rules {
+            let mut from = 0;
+            loop {
+                let plain: Vec<String> = out[from..].iter().map(|w| w.word.clone()).collect();
+                let Some(at) = crate::text::find_phrase(&plain, variant).map(|i| i + from) else { break };
+                let replacement = canonical.iter().map(|word| TopicWord {
+                    word: word.clone(),
+                    replaced: variant.clone(),
+                    domain: false,
+                });
+                out.splice(at..at + variant.len(), replacement);
+                from = at + canonical.len();
+            }
+        }
+        out
+    }
+
+    fn few_words(max: usize) -> impl proptest::strategy::Strategy<Value = Vec<String>> {
+        use proptest::prelude::*;
+        proptest::collection::vec(proptest::sample::select(vec!["a", "b", "c", "d"]), 0..max)
+            .prop_map(|words| strings(&words))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn only_the_rules_that_can_match_are_tried_and_the_result_is_the_same(
+            pairs in proptest::collection::vec((few_words(4), few_words(4)), 0..10),
+            text in few_words(12),
+        ) {
+            let synonyms = Synonyms::new(pairs);
+            let text: Vec<TopicWord> =
+                text.into_iter().map(|word| TopicWord { word, replaced: Vec::new(), domain: false }).collect();
+            proptest::prop_assert_eq!(
+                synonyms.rewrite(text.clone()),
+                rewrite_by_trying_every_rule(&synonyms, text)
+            );
+        }
     }
 }

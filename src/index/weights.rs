@@ -1,0 +1,190 @@
+//! A tantivy weight for every term of the text fields, built once at open with the index's own
+//! statistics. A question's query reuses them; otherwise each clause of each request builds its
+//! BM25 weight again (a 256-entry table and an explanation). Scores do not change: each weight is
+//! the one `TermQuery` builds.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+use tantivy::query::{BoostQuery, BoostWeight, EnableScoring, Explanation, Query, Scorer, TermQuery, Weight};
+use tantivy::schema::{Field, IndexRecordOption, Term};
+use tantivy::{DocId, Score, Searcher, SeekDangerResult, SegmentReader};
+
+use super::stats::Bm25Stats;
+
+/// The weights, by field and term.
+pub struct TermWeights {
+    fields: Vec<(Field, HashMap<Box<str>, Arc<dyn Weight>>)>,
+}
+
+impl TermWeights {
+    /// Builds the weight of every term `stats` knows in `fields`, scored with `stats`.
+    pub fn build(searcher: &Searcher, stats: &Bm25Stats, fields: &[Field]) -> tantivy::Result<Self> {
+        let scoring = EnableScoring::enabled_from_statistics_provider(stats, searcher);
+        let fields = fields
+            .iter()
+            .map(|&field| {
+                let weights = stats
+                    .terms(field)
+                    .filter_map(|bytes| std::str::from_utf8(bytes).ok())
+                    .map(|token| {
+                        let query =
+                            TermQuery::new(Term::from_field_text(field, token), IndexRecordOption::WithFreqs);
+                        Ok((Box::from(token), Arc::from(query.weight(scoring)?)))
+                    })
+                    .collect::<tantivy::Result<HashMap<_, _>>>()?;
+                Ok((field, weights))
+            })
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        Ok(TermWeights { fields })
+    }
+
+    /// A query for `token` in `field`, boosted by `boost`, using the weight built at open; `None`
+    /// when the field holds no such term.
+    pub fn query(&self, field: Field, token: &str, boost: Score) -> Option<PreparedTermQuery> {
+        let (_, weights) = self.fields.iter().find(|(f, _)| *f == field)?;
+        let weight = weights.get(token)?;
+        Some(PreparedTermQuery {
+            term: Term::from_field_text(field, token),
+            weight: Arc::clone(weight),
+            boost,
+        })
+    }
+}
+
+/// `BoostQuery(TermQuery)` whose term weight was built at open. Its weight carries the
+/// statistics of the index it was built from, whatever statistics a search passes.
+#[derive(Clone)]
+pub struct PreparedTermQuery {
+    term: Term,
+    weight: Arc<dyn Weight>,
+    boost: Score,
+}
+
+impl fmt::Debug for PreparedTermQuery {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Boost(query=Prepared({:?}), boost={})", self.term, self.boost)
+    }
+}
+
+impl Query for PreparedTermQuery {
+    fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        if !enable_scoring.is_scoring_enabled() {
+            let query = TermQuery::new(self.term.clone(), IndexRecordOption::WithFreqs);
+            return BoostQuery::new(Box::new(query), self.boost).weight(enable_scoring);
+        }
+        Ok(Box::new(BoostWeight::new(Box::new(Shared(Arc::clone(&self.weight))), self.boost)))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        visitor(&self.term, false);
+    }
+}
+
+/// A weight shared between requests: every call goes to it.
+struct Shared(Arc<dyn Weight>);
+
+impl Weight for Shared {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        self.0.scorer(reader, boost)
+    }
+
+    fn scorer_danger(
+        &self,
+        reader: &SegmentReader,
+        target: DocId,
+        boost: Score,
+    ) -> tantivy::Result<(SeekDangerResult, Box<dyn Scorer>)> {
+        self.0.scorer_danger(reader, target, boost)
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        self.0.explain(reader, doc)
+    }
+
+    fn count(&self, reader: &SegmentReader) -> tantivy::Result<u32> {
+        self.0.count(reader)
+    }
+
+    fn for_each(
+        &self,
+        reader: &SegmentReader,
+        callback: &mut dyn FnMut(DocId, Score),
+    ) -> tantivy::Result<()> {
+        self.0.for_each(reader, callback)
+    }
+
+    fn for_each_no_score(
+        &self,
+        reader: &SegmentReader,
+        callback: &mut dyn FnMut(&[DocId]),
+    ) -> tantivy::Result<()> {
+        self.0.for_each_no_score(reader, callback)
+    }
+
+    fn for_each_pruning(
+        &self,
+        threshold: Score,
+        reader: &SegmentReader,
+        callback: &mut dyn FnMut(DocId, Score) -> Score,
+    ) -> tantivy::Result<()> {
+        self.0.for_each_pruning(threshold, reader, callback)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy::collector::TopDocs;
+    use tantivy::query::{BooleanQuery, Occur};
+
+    use super::*;
+    use crate::corpus::Corpus;
+    use crate::index::GuideIndex;
+
+    /// (doc, score bits) of the top hits.
+    fn top(searcher: &Searcher, query: &dyn Query) -> Vec<(u32, u32)> {
+        let hits = searcher.search(query, &TopDocs::with_limit(10).order_by_score()).unwrap();
+        hits.into_iter().map(|(score, address)| (address.doc_id, score.to_bits())).collect()
+    }
+
+    #[test]
+    fn prepared_weights_score_as_term_queries_do() {
+        let guide = "# Guide\n\n## Data Scientist\n\nFinds insights in data with statistics and data.\n\n\
+                     ## ML Engineer\n\nShips models to production; data pipelines too.\n\n\
+                     ## Research Scientist\n\nPublishes papers on models and statistics.\n";
+        let corpus = Corpus::from_texts(&[("guide.md".to_string(), guide.to_string())], "").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let index = GuideIndex::build(dir.path(), &corpus).unwrap();
+        let f = index.fields();
+        let questions: [&[(&str, f32)]; 4] = [
+            &[("data", 1.0)],
+            &[("scientist", 0.6), ("model", 1.0)],
+            &[("statist", 0.3), ("paper", 0.8)],
+            &[("engin", 1.0), ("data", 0.24), ("research", 0.6)],
+        ];
+        for terms in questions {
+            let clauses = |prepared: bool| -> Vec<(Occur, Box<dyn Query>)> {
+                let fields = [(f.title, 2.0), (f.aliases, 0.5), (f.body, 1.0)];
+                let pairs =
+                    terms.iter().flat_map(|&(t, w)| fields.map(|(field, boost)| (field, t, boost * w)));
+                pairs
+                    .filter(|&(field, t, _)| index.holds(field, t))
+                    .map(|(field, t, boost)| {
+                        let query: Box<dyn Query> = if prepared {
+                            Box::new(index.weights.query(field, t, boost).expect("a held term is prepared"))
+                        } else {
+                            let plain =
+                                TermQuery::new(Term::from_field_text(field, t), IndexRecordOption::WithFreqs);
+                            Box::new(BoostQuery::new(Box::new(plain), boost))
+                        };
+                        (Occur::Should, query)
+                    })
+                    .collect()
+            };
+            let plain = top(index.searcher(), &BooleanQuery::new(clauses(false)));
+            assert!(!plain.is_empty(), "{terms:?}");
+            assert_eq!(top(index.searcher(), &BooleanQuery::new(clauses(true))), plain, "{terms:?}");
+        }
+    }
+}
