@@ -45,7 +45,11 @@ pub fn serve(corpus: &Path, index: &Path, settings: Settings) -> Result<(), Fail
         bot = bot.set_api_url(url);
     }
     let engine = Arc::new(open_engine(corpus, index)?);
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    // The engine is CPU work: threads beyond the cores only add memory (stacks, malloc arenas)
+    // and switching. A little slack keeps a slow DNS lookup from stalling answers.
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().max_blocking_threads(cores + 2).enable_all().build()?;
     runtime.block_on(run(bot, engine, settings.unthrottled))
 }
 
