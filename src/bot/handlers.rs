@@ -96,9 +96,10 @@ async fn answer_and_send(
     text: String,
     reply_to: Option<MessageId>,
 ) -> bool {
-    let engine = Arc::clone(engine);
     let work = async move {
-        let answer = tokio::task::spawn_blocking(move || engine.answer(&text)).await?;
+        // On this thread, with its async work handed to another: no wake-up of a pool thread
+        // on the way to the answer, and the async workers are never blocked.
+        let answer = tokio::task::block_in_place(|| engine.answer(&text));
         let answered = answer.answered;
         deliver(bot, pacer, chat, answer, reply_to).await;
         anyhow::Ok(answered)
