@@ -132,6 +132,34 @@ fn questions_the_guide_does_not_cover_are_declined() {
 }
 
 #[test]
+fn jobs_the_guide_does_not_cover_are_declined_though_every_word_is_a_guide_word() {
+    for text in
+        ["how much does a data engineer make", "how much do devops engineers earn", "data analyst salary"]
+    {
+        let answer = engine().answer(text);
+        assert!(!answer.answered, "{text} was answered with {:?}", answer.used.first());
+    }
+    // A covered title, misspelt or with a level before it, is still answered.
+    assert_eq!(
+        best_id("what do computer vison engineers do"),
+        "ai-career-paths-2026/computer-vision-engineer"
+    );
+    assert!(reply("how much do senior engineers earn").contains("$190,000"));
+}
+
+#[test]
+fn a_best_match_on_an_incidental_word_declines_unless_a_role_or_aspect_anchors_it() {
+    for text in ["explain backpropagation step by step", "pinecone vs weaviate which vector db is better"] {
+        let answer = engine().answer(text);
+        assert!(!answer.answered, "{text} was answered with {:?}", answer.used.first());
+    }
+    assert_eq!(
+        best_id("which vector db should an nlp engineer learn"),
+        "ai-career-paths-2026/nlp-engineer-llm-engineer"
+    );
+}
+
+#[test]
 fn every_reply_ends_with_its_source() {
     for text in ["/role mlops", "/salary senior", "do i need a phd", "bootcamps"] {
         assert!(reply(text).contains("\n\nSource: "), "{text}");

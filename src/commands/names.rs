@@ -47,6 +47,19 @@ pub struct Names {
     roles: Vec<Named>,
     levels: Vec<Named>,
     aspects: Vec<(Aspect, Vec<String>)>,
+    titles: TitleWords,
+}
+
+/// Job titles, as words, for telling a title the guide covers from one it does not.
+#[derive(Debug, Clone, Default)]
+struct TitleWords {
+    /// Words that end a title, singular ("engineer").
+    heads: Vec<String>,
+    /// Every covered title ending in a head, singular: role and level names, the names of roles
+    /// followed by a head ("mlops engineer"), and the vocabulary's known titles.
+    known: Vec<Vec<String>>,
+    /// Words before a head that name no field ("an", "senior").
+    generic: Vec<String>,
 }
 
 impl Names {
@@ -97,7 +110,14 @@ impl Names {
             .filter(|(_, w)| !w.is_empty())
             .collect();
         aspects.sort_by_key(|(_, w)| std::cmp::Reverse(w.len()));
-        Names { roles, levels, aspects }
+        let titles = TitleWords::new(vocab, roles.iter().chain(&levels).flat_map(|n| n.names.iter()));
+        Names { roles, levels, aspects, titles }
+    }
+
+    /// Whether free text names a job title the guide does not cover ("data engineer",
+    /// "devops engineers"). `everyday` tells words that name no field ("typical").
+    pub fn foreign_title_in(&self, text: &[String], everyday: impl Fn(&str) -> bool) -> bool {
+        self.titles.foreign_in(text, everyday)
     }
 
     /// The ords of every role, in corpus order.
@@ -143,6 +163,49 @@ impl Names {
     /// The part of a role that free text asks about, by its longest matching phrase.
     pub fn aspect_in(&self, text: &[String]) -> Option<Aspect> {
         self.aspects.iter().find(|(_, phrase)| find_phrase(text, phrase).is_some()).map(|(a, _)| *a)
+    }
+}
+
+impl TitleWords {
+    fn new<'a>(vocab: &Vocabulary, names: impl Iterator<Item = &'a Vec<String>>) -> Self {
+        let heads: Vec<String> =
+            vocab.titles.heads.iter().flat_map(|h| words(h)).map(|h| singular(&h)).collect();
+        let mut known: Vec<Vec<String>> = Vec::new();
+        for name in names.cloned().chain(vocab.titles.known.iter().map(|t| words(t))) {
+            let mut name: Vec<String> = name.iter().map(|w| singular(w)).collect();
+            if name.last().is_some_and(|w| !heads.contains(w)) {
+                known.extend(heads.iter().map(|h| [name.clone(), vec![h.clone()]].concat()));
+            } else if !name.is_empty() {
+                known.push(std::mem::take(&mut name));
+            }
+        }
+        let generic = vocab.titles.generic.iter().flat_map(|g| words(g)).collect();
+        TitleWords { heads, known, generic }
+    }
+
+    fn foreign_in(&self, text: &[String], everyday: impl Fn(&str) -> bool) -> bool {
+        let text: Vec<String> = text.iter().map(|w| singular(w)).collect();
+        (1..text.len()).filter(|&i| self.heads.contains(&text[i])).any(|i| {
+            let modifier = &text[i - 1];
+            let covered = self.known.iter().any(|k| k.len() <= i + 1 && text[i + 1 - k.len()..=i] == k[..]);
+            // A misspelt known title ("computer vison engineer") is still covered.
+            let misspelt = self.known.iter().any(|k| {
+                k.len() >= 2 && k[k.len() - 1] == text[i] && {
+                    let near = &k[k.len() - 2];
+                    let budget = crate::search::query::typo_budget(modifier.chars().count());
+                    near != modifier && strsim::damerau_levenshtein(near, modifier) <= budget
+                }
+            });
+            !covered && !misspelt && !self.generic.contains(modifier) && !everyday(modifier)
+        })
+    }
+}
+
+/// A word without a plural "s" ("engineers" → "engineer"); short words stay as they are.
+fn singular(word: &str) -> String {
+    match word.strip_suffix('s') {
+        Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_string(),
+        _ => word.to_string(),
     }
 }
 

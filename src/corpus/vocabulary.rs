@@ -32,6 +32,24 @@ pub struct Vocabulary {
     /// Everyday words whose absence from the guide says nothing about a question's topic.
     #[serde(default)]
     pub common_words: QuestionWords,
+    /// Job titles: how to tell a job the guide covers from one it does not ("data engineer").
+    #[serde(default)]
+    pub titles: Titles,
+}
+
+/// The `[titles]` table.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Titles {
+    /// Words that end a job title ("engineer", "analyst").
+    #[serde(default)]
+    pub heads: Vec<String>,
+    /// Titles the guide covers besides its roles and salary rows ("ai engineer").
+    #[serde(default)]
+    pub known: Vec<String>,
+    /// Words before a head that leave the title generic ("an engineer", "senior engineer").
+    #[serde(default)]
+    pub generic: Vec<String>,
 }
 
 /// How the guide labels one part of a role, and how a question names it.

@@ -21,6 +21,9 @@ const BODY_BOOST: f32 = 1.0;
 const ALTERNATIVE_WEIGHT: f32 = 0.8;
 /// How much an everyday word ("start", "good") counts, next to a topic word.
 const COMMON_WEIGHT: f32 = 0.3;
+/// How much more a passage counts when its title, headings or aliases hold the whole question,
+/// next to none of it (scaled by the idf-weighted share they hold).
+const SUBJECT_BONUS: f32 = 1.0;
 /// BM25 candidates that coverage re-ranks.
 const RERANK_DEPTH: usize = 10;
 
@@ -44,6 +47,10 @@ pub struct Ranking {
     pub unknown_share: f32,
     /// The prepared terms.
     pub terms: Vec<QueryTerm>,
+    /// Whether a topic word of the question names what the best hit is about (its title, the
+    /// headings above it or its aliases), rather than only occurring in its text: "explain
+    /// backpropagation" finds a passage that merely lists the word.
+    pub on_subject: bool,
 }
 
 /// A word of the corpus as typo correction needs it.
@@ -64,23 +71,36 @@ pub struct Search {
     rules: QueryRules,
     /// Every analyzed term of each passage, by ord.
     passage_terms: Vec<HashSet<String>>,
+    /// The analyzed terms of each passage's title, headings and aliases, by ord.
+    subject_terms: Vec<HashSet<String>>,
     /// Document frequency of every term in the corpus.
     doc_freq: HashMap<String, u32>,
     /// Every distinct searchable word of the corpus, for typo correction.
     corpus_words: Vec<CorpusWord>,
+    /// The analyzed terms of everyday and question words, so that any form of one ("comes",
+    /// "folks") counts as everyday.
+    everyday_terms: HashSet<String>,
 }
 
 impl Search {
     /// Prepares search over `index`, which must have been built from `corpus`.
     pub fn new(index: GuideIndex, corpus: &Corpus) -> Self {
         // What a passage is about: its title, the headings above it, its aliases and its text.
+        let subjects: Vec<String> = corpus
+            .passages
+            .iter()
+            .map(|p| format!("{}\n{}\n{}", p.title, p.section.join("\n"), p.aliases.join("\n")))
+            .collect();
         let texts: Vec<String> = corpus
             .passages
             .iter()
-            .map(|p| format!("{}\n{}\n{}\n{}", p.title, p.section.join("\n"), p.aliases.join("\n"), p.text()))
+            .zip(&subjects)
+            .map(|(p, subject)| format!("{subject}\n{}", p.text()))
             .collect();
         let passage_terms: Vec<HashSet<String>> =
             texts.iter().map(|text| index.analyze(text).into_iter().collect()).collect();
+        let subject_terms =
+            subjects.iter().map(|subject| index.analyze(subject).into_iter().collect()).collect();
         let mut doc_freq: HashMap<String, u32> = HashMap::new();
         for terms in &passage_terms {
             for term in terms {
@@ -102,7 +122,16 @@ impl Search {
             })
             .collect();
         corpus_words.sort_by(|a, b| a.word.cmp(&b.word));
-        Search { index, rules: QueryRules::new(&corpus.vocabulary), passage_terms, doc_freq, corpus_words }
+        let vocabulary = &corpus.vocabulary;
+        let everyday_terms = vocabulary
+            .common_words
+            .words
+            .iter()
+            .chain(&vocabulary.question_words.words)
+            .flat_map(|w| index.analyze(w))
+            .collect();
+        let rules = QueryRules::new(vocabulary);
+        Search { index, rules, passage_terms, subject_terms, doc_freq, corpus_words, everyday_terms }
     }
 
     /// The analyzer's terms for `text`.
@@ -126,7 +155,7 @@ impl Search {
                 .filter(|t| self.doc_freq.contains_key(t))
                 .collect();
             for term in self.index.analyze(&topic.word) {
-                let common = self.rules.is_common(&topic.word);
+                let common = self.rules.is_common(&topic.word) || self.everyday_terms.contains(&term);
                 let question = self.rules.is_question_word(&topic.word);
                 let found = if self.doc_freq.contains_key(&term) || !alternatives.is_empty() {
                     let known = true;
@@ -139,11 +168,13 @@ impl Search {
                         weight: 1.0,
                     }
                 } else {
-                    self.correct(&topic.word).unwrap_or(QueryTerm {
+                    // An everyday word the guide lacks is no misspelling of a guide word.
+                    let guess = if common { None } else { self.correct(&topic.word) };
+                    guess.unwrap_or(QueryTerm {
                         term,
                         alternatives: Vec::new(),
                         known: false,
-                        common: self.rules.is_expected(&topic.word),
+                        common: common || self.rules.is_expected(&topic.word),
                         question,
                         weight: 1.0,
                     })
@@ -206,27 +237,42 @@ impl Search {
             Vec::new()
         });
         for hit in &mut hits {
-            hit.score *= self.coverage(&terms, hit.ord).powi(2);
+            let subject = self.subject_share(&terms, hit.ord);
+            hit.score *= self.coverage(&terms, hit.ord).powi(2) * (1.0 + SUBJECT_BONUS * subject);
         }
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));
         hits.truncate(limit);
         let coverage = hits.first().map_or(0.0, |top| self.coverage(&terms, top.ord));
         let unknown_share = self.unknown_share(&terms);
-        Ranking { hits, coverage, unknown_share, terms }
+        let on_subject = hits.first().is_some_and(|top| self.subject_share(&terms, top.ord) > 0.0);
+        Ranking { hits, coverage, unknown_share, terms, on_subject }
     }
 
     /// The idf-weighted share of the known `terms` found in passage `ord`.
     pub fn coverage(&self, terms: &[QueryTerm], ord: usize) -> f32 {
-        let Some(passage) = self.passage_terms.get(ord) else { return 0.0 };
-        let (mut found, mut total) = (0.0, 0.0);
-        for t in terms.iter().filter(|t| t.known) {
+        self.passage_terms
+            .get(ord)
+            .map_or(0.0, |found| self.share_in(terms.iter().filter(|t| t.known), found))
+    }
+
+    /// The idf-weighted share of the question's known topic terms in passage `ord`'s title,
+    /// headings or aliases.
+    fn subject_share(&self, terms: &[QueryTerm], ord: usize) -> f32 {
+        let topic = terms.iter().filter(|t| t.known && !t.common);
+        self.subject_terms.get(ord).map_or(0.0, |found| self.share_in(topic, found))
+    }
+
+    /// The idf-weighted share of `terms` (each by its weight) that `found` holds.
+    fn share_in<'a>(&self, terms: impl Iterator<Item = &'a QueryTerm>, found: &HashSet<String>) -> f32 {
+        let (mut share, mut total) = (0.0, 0.0);
+        for t in terms {
             let w = self.term_idf(t);
             total += w;
-            if passage.contains(&t.term) || t.alternatives.iter().any(|a| passage.contains(a)) {
-                found += w * t.weight;
+            if found.contains(&t.term) || t.alternatives.iter().any(|a| found.contains(a)) {
+                share += w * t.weight;
             }
         }
-        if total == 0.0 { 0.0 } else { found / total }
+        if total == 0.0 { 0.0 } else { share / total }
     }
 
     /// The idf-weighted share of the question that the guide does not know at all, everyday

@@ -76,6 +76,9 @@ pub struct Recorded {
     /// `true` when the request got (or, for `Delay`, will get) a normal
     /// `ok:true` answer; `false` for faults other than `Delay` and for 401s.
     pub served: bool,
+    /// For a served `getUpdates`: the `update_id`s it answered with, in
+    /// order (filled in once the answer is ready); empty otherwise.
+    pub update_ids: Vec<i64>,
 }
 
 impl Recorded {
@@ -200,6 +203,12 @@ impl FakeTelegram {
             .filter(|r| r.served && r.method.eq_ignore_ascii_case(method))
             .cloned()
             .collect()
+    }
+
+    /// How many served requests of one method (case-insensitive) there were
+    /// so far; cheaper than `calls(..).len()` when thousands are recorded.
+    pub fn count(&self, method: &str) -> usize {
+        self.state().requests.iter().filter(|r| r.served && r.method.eq_ignore_ascii_case(method)).count()
     }
 
     /// The `text` of every served `sendMessage` to `chat_id`, in order.
@@ -738,7 +747,7 @@ async fn handle(shared: &Shared, request: &Request) -> Option<(u16, String)> {
         .map(|(token, method)| (token, method.trim_end_matches('/')))
         .filter(|(_, method)| !method.is_empty() && !method.contains('/'));
 
-    let fault = {
+    let (index, fault) = {
         let mut state = shared.lock();
         let authorized = !state.rejected && route.is_some_and(|(token, _)| token == state.token);
         let method = route.map_or_else(|| path.clone(), |(_, method)| lower_camel(method));
@@ -747,17 +756,19 @@ async fn handle(shared: &Shared, request: &Request) -> Option<(u16, String)> {
         } else {
             None
         };
+        let index = state.requests.len();
         state.requests.push(Recorded {
             method,
             body: body.clone(),
             at: Instant::now(),
             fault: fault.clone(),
             served: authorized && matches!(fault, None | Some(Fault::Delay(_))),
+            update_ids: Vec::new(),
         });
         if !authorized {
             return Some((401, error_body(401, "Unauthorized")));
         }
-        fault
+        (index, fault)
     };
     let (_, method) = route?;
 
@@ -782,6 +793,11 @@ async fn handle(shared: &Shared, request: &Request) -> Option<(u16, String)> {
     }
 
     let result = api_result(shared, method, &body).await;
+    if method.eq_ignore_ascii_case("getUpdates")
+        && let Some(updates) = result.as_array()
+    {
+        shared.lock().requests[index].update_ids = updates.iter().map(update_id).collect();
+    }
     Some((200, ok_body(result)))
 }
 

@@ -1,6 +1,7 @@
 //! Shared helpers for the integration tests: paths, the built binary, a running bot process.
 
 pub mod fake_telegram;
+pub mod telegram_html;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -8,6 +9,9 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use careerbot::Engine;
+use careerbot::answer::{MAX_MESSAGE_UNITS, render_html, split_messages};
+
+use fake_telegram::FakeTelegram;
 
 /// A token the fake accepts. Distinctive, so tests can search output for it.
 pub const TOKEN: &str = "424242:TEST-token-must-never-be-logged";
@@ -32,6 +36,53 @@ pub fn engine() -> &'static Engine {
             (engine, dir)
         })
         .0
+}
+
+/// What the bot should send for `text`, message by message (Telegram HTML, split as it splits).
+pub fn expected_messages(text: &str) -> Vec<String> {
+    split_messages(&render_html(&engine().answer(text)), MAX_MESSAGE_UNITS)
+}
+
+/// Starts `careerbot serve` against `fake` with extra environment variables, and waits until it
+/// polls.
+pub async fn serve(fake: &FakeTelegram, env: &[(&str, &str)]) -> BotProcess {
+    let bot = BotProcess::start_with(&fake.url(), TOKEN, "careerbot=info,warn", env);
+    let polling = fake.wait_until(Duration::from_secs(30), |f| f.count("getUpdates") > 0).await;
+    assert!(polling, "the bot never polled; its log:\n{}", bot.log());
+    bot
+}
+
+/// Checks that polling neither skipped nor replayed: every `getUpdates` the bot sent (faulted
+/// ones included) asked for the offset just past the last update it had been handed, and every
+/// update in `pushed` was handed out exactly once. Returns the first violation.
+pub fn check_polling(fake: &FakeTelegram, pushed: &[i64]) -> Result<(), String> {
+    let mut last: Option<i64> = None;
+    let mut handed = std::collections::HashMap::<i64, usize>::new();
+    for (i, poll) in fake.requests().iter().filter(|r| r.method == "getUpdates").enumerate() {
+        let offset = poll.body["offset"].as_i64().unwrap_or(0);
+        let expected = last.map_or(0, |id| id + 1);
+        if offset != expected {
+            return Err(format!("poll {i} asked for offset {offset}, expected {expected} ({poll:?})"));
+        }
+        for &id in &poll.update_ids {
+            *handed.entry(id).or_default() += 1;
+        }
+        last = poll.update_ids.iter().copied().max().or(last);
+    }
+    for id in pushed {
+        match handed.get(id).copied().unwrap_or(0) {
+            1 => {}
+            n => return Err(format!("update {id} was handed out {n} times")),
+        }
+    }
+    Ok(())
+}
+
+/// The resident memory of process `pid` in KiB (`VmRSS` in `/proc/<pid>/status`).
+pub fn resident_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// The `careerbot` binary with a clean environment: no token, no `.env` lookup surprises
@@ -93,6 +144,16 @@ impl BotProcess {
             .stderr(std::fs::File::create(&log).expect("log file"));
         let child = command.spawn().expect("spawn careerbot serve");
         BotProcess { child: Some(child), log, _dir: dir }
+    }
+
+    /// The bot's process id, while it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
+    }
+
+    /// True while the process has not exited.
+    pub fn is_running(&mut self) -> bool {
+        self.child.as_mut().is_some_and(|child| matches!(child.try_wait(), Ok(None)))
     }
 
     /// Everything the bot logged so far.
