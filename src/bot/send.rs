@@ -40,8 +40,12 @@ pub async fn send_answer(
                 request = request.reply_markup(markup);
             }
             async move {
-                pacer.wait_turn(chat).await;
-                request.await
+                let sending = pacer.send(chat).await;
+                let result = request.await;
+                if let Err(RequestError::RetryAfter(after)) = &result {
+                    sending.hold(after.duration());
+                }
+                result
             }
         })
         .await?;
