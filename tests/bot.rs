@@ -193,27 +193,3 @@ async fn the_token_never_appears_in_trace_logs() {
     assert!(!log.contains(TOKEN), "the token leaked into the log");
     assert!(!log.contains("TEST-token"), "part of the token leaked into the log");
 }
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn replies_to_one_chat_keep_a_second_apart() {
-    let (fake, bot) = start("careerbot=info,warn").await;
-    for text in ["/roles", "/faq", "/salary"] {
-        fake.push_update(tg::private_text(5001, text));
-    }
-    fake.push_update(tg::private_text(5002, "/roles"));
-    let done =
-        fake.wait_until(PATIENCE, |f| sends_to(f, 5001).len() >= 3 && !sends_to(f, 5002).is_empty()).await;
-    assert!(done, "not every reply came; log:\n{}", bot.log());
-    let times: Vec<_> = fake
-        .calls("sendMessage")
-        .into_iter()
-        .filter(|r| r.body["chat_id"].as_i64() == Some(5001))
-        .map(|r| r.at)
-        .collect();
-    // Telegram allows one message a second per chat; the fake's clock, generous margin.
-    for pair in times.windows(2) {
-        let gap = pair[1] - pair[0];
-        assert!(gap >= Duration::from_millis(900), "two replies {gap:?} apart: {times:?}");
-    }
-    stop(bot).await;
-}
