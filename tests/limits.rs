@@ -1,5 +1,6 @@
-//! Telegram's rate limits, kept by the real bot with its default throttle: at most 30 messages a
-//! second overall, one a second per chat, and a 429's `retry_after` honoured without a storm.
+//! Telegram's rate limits, kept by the real bot's pacer by default: at most 30 messages a second
+//! overall, one a second per chat, and a 429's `retry_after` honoured without a storm; lifted
+//! only by the benchmark setting.
 //! Assertions are on the fake's arrival timestamps, with margins for a loaded machine.
 
 use std::time::{Duration, Instant};
@@ -9,11 +10,11 @@ use crate::support::{TOKEN, expected_messages, serve};
 
 const PATIENCE: Duration = Duration::from_secs(60);
 
-/// teloxide's default `Throttle` limits, which the bot uses (`Limits::default()`).
+/// Telegram's limits, which the bot keeps (`Limits::TELEGRAM` in `src/bot/pace.rs`).
 const PER_SECOND_OVERALL: usize = 30;
 const PER_SECOND_PER_CHAT: Duration = Duration::from_secs(1);
 
-/// Timestamps are taken when a request arrives, a little after the throttle let it go; a window
+/// Timestamps are taken when a request arrives, a little after the pacer let it go; a window
 /// this much shorter than a second absorbs that jitter and still catches any real excess.
 const JITTER: Duration = Duration::from_millis(50);
 
@@ -97,4 +98,26 @@ async fn a_429_is_waited_out_before_the_same_message_is_sent_again_without_a_sto
     let wait = Duration::from_secs(retry_after.into());
     assert!(gaps.iter().all(|&gap| gap >= wait), "re-sent before retry_after: {gaps:?}");
     assert_eq!(fake.sent_texts(chat), expected_messages(question));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_benchmark_setting_lifts_the_limits_and_warns() {
+    let fake = FakeTelegram::start(TOKEN).await;
+    let bot = serve(&fake, &[("CAREERBOT_BENCH_UNTHROTTLED", "1")]).await;
+    let chat = 40_001;
+    let questions = ["/salary senior", "/salary junior", "/salary mid", "/salary staff", "/faq 1"];
+    let expected: Vec<String> = questions.iter().flat_map(|q| expected_messages(q)).collect();
+    for question in questions {
+        fake.push_update(tg::private_text(chat, question));
+    }
+    let all = fake.wait_until(PATIENCE, |f| f.sent_texts(chat).len() >= expected.len()).await;
+    assert!(all, "not every question was answered; log:\n{}", bot.log());
+
+    assert_eq!(fake.sent_texts(chat), expected, "one reply each, in order");
+    let times: Vec<Instant> = sends(&fake).iter().map(|r| r.at).collect();
+    let span = *times.last().unwrap() - times[0];
+    eprintln!("{} replies in one chat over {span:?}, limits lifted", times.len());
+    // Paced, these would span at least four seconds.
+    assert!(span < Duration::from_secs(2), "replies still paced: {span:?} for {}", times.len());
+    assert!(bot.log().contains("rate limits are lifted"), "no warning in the log:\n{}", bot.log());
 }

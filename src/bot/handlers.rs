@@ -10,7 +10,7 @@ use teloxide::dispatching::{UpdateFilterExt, UpdateHandler};
 use teloxide::prelude::*;
 use teloxide::types::{Me, MessageId};
 
-use super::TgBot;
+use super::pace::Pacer;
 use super::send::{retry, send_answer};
 use crate::answer::Answer;
 use crate::commands::addressee;
@@ -36,7 +36,7 @@ enum Decision {
     Ignore,
 }
 
-async fn on_message(bot: TgBot, msg: Message, engine: Arc<Engine>, me: Me) -> anyhow::Result<()> {
+async fn on_message(bot: Bot, msg: Message, engine: Arc<Engine>, me: Me, pacer: Pacer) -> anyhow::Result<()> {
     let started = Instant::now();
     let chat = msg.chat.id;
     let decision = decide(&msg, &me);
@@ -46,10 +46,10 @@ async fn on_message(bot: TgBot, msg: Message, engine: Arc<Engine>, me: Me) -> an
         Decision::NonText => {
             let hint =
                 Answer::new(false, messages::NON_TEXT_TITLE).text(messages::NON_TEXT).action("Help", "/help");
-            deliver(&bot, chat, hint, reply_to).await;
+            deliver(&bot, &pacer, chat, hint, reply_to).await;
             Some(false)
         }
-        Decision::Answer(text) => Some(answer_and_send(&bot, &engine, chat, text, reply_to).await),
+        Decision::Answer(text) => Some(answer_and_send(&bot, &pacer, &engine, chat, text, reply_to).await),
     };
     tracing::debug!(
         chat = chat.0,
@@ -61,7 +61,12 @@ async fn on_message(bot: TgBot, msg: Message, engine: Arc<Engine>, me: Me) -> an
     Ok(())
 }
 
-async fn on_callback(bot: TgBot, query: CallbackQuery, engine: Arc<Engine>) -> anyhow::Result<()> {
+async fn on_callback(
+    bot: Bot,
+    query: CallbackQuery,
+    engine: Arc<Engine>,
+    pacer: Pacer,
+) -> anyhow::Result<()> {
     let started = Instant::now();
     // Stop the button's spinner first; a failure here must not cost the reply.
     if let Err(error) =
@@ -72,7 +77,9 @@ async fn on_callback(bot: TgBot, query: CallbackQuery, engine: Arc<Engine>) -> a
     let chat = query.message.as_ref().map(|m| m.chat().id);
     let data = query.data.clone().unwrap_or_default();
     let answered = match chat {
-        Some(chat) if data.starts_with('/') => Some(answer_and_send(&bot, &engine, chat, data, None).await),
+        Some(chat) if data.starts_with('/') => {
+            Some(answer_and_send(&bot, &pacer, &engine, chat, data, None).await)
+        }
         _ => None,
     };
     tracing::debug!(callback = %query.id.0, answered, elapsed_us = started.elapsed().as_micros() as u64, "handled a button press");
@@ -82,42 +89,44 @@ async fn on_callback(bot: TgBot, query: CallbackQuery, engine: Arc<Engine>) -> a
 /// Asks the engine off the async threads and sends the answer; returns whether it answered.
 /// A panic anywhere in between becomes an apology to this chat alone.
 async fn answer_and_send(
-    bot: &TgBot,
+    bot: &Bot,
+    pacer: &Pacer,
     engine: &Arc<Engine>,
     chat: ChatId,
     text: String,
     reply_to: Option<MessageId>,
 ) -> bool {
-    let engine = Arc::clone(engine);
     let work = async move {
-        let answer = tokio::task::spawn_blocking(move || engine.answer(&text)).await?;
+        // On this thread, with its async work handed to another: no wake-up of a pool thread
+        // on the way to the answer, and the async workers are never blocked.
+        let answer = tokio::task::block_in_place(|| engine.answer(&text));
         let answered = answer.answered;
-        deliver(bot, chat, answer, reply_to).await;
+        deliver(bot, pacer, chat, answer, reply_to).await;
         anyhow::Ok(answered)
     };
     match AssertUnwindSafe(work).catch_unwind().await {
         Ok(Ok(answered)) => answered,
         Ok(Err(error)) => {
             tracing::error!(%error, chat = chat.0, "answering failed; sending an apology");
-            apologize(bot, chat, reply_to).await;
+            apologize(bot, pacer, chat, reply_to).await;
             false
         }
         Err(_) => {
             tracing::error!(chat = chat.0, "a handler panicked; sending an apology");
-            apologize(bot, chat, reply_to).await;
+            apologize(bot, pacer, chat, reply_to).await;
             false
         }
     }
 }
 
-async fn apologize(bot: &TgBot, chat: ChatId, reply_to: Option<MessageId>) {
+async fn apologize(bot: &Bot, pacer: &Pacer, chat: ChatId, reply_to: Option<MessageId>) {
     let apology = Answer::new(false, messages::APOLOGY_TITLE).text(messages::APOLOGY);
-    deliver(bot, chat, apology, reply_to).await;
+    deliver(bot, pacer, chat, apology, reply_to).await;
 }
 
 /// Sends an answer; a reply that could not be delivered after retries is logged as lost.
-async fn deliver(bot: &TgBot, chat: ChatId, answer: Answer, reply_to: Option<MessageId>) {
-    if let Err(error) = send_answer(bot, chat, &answer, reply_to).await {
+async fn deliver(bot: &Bot, pacer: &Pacer, chat: ChatId, answer: Answer, reply_to: Option<MessageId>) {
+    if let Err(error) = send_answer(bot, pacer, chat, &answer, reply_to).await {
         tracing::error!(%error, chat = chat.0, "a reply was lost: Telegram did not accept it after retries");
     }
 }

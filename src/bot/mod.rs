@@ -3,6 +3,7 @@
 
 mod handlers;
 mod keyboard;
+mod pace;
 mod send;
 
 use std::path::Path;
@@ -10,8 +11,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::anyhow;
-use teloxide::adaptors::Throttle;
-use teloxide::adaptors::throttle::Limits;
 use teloxide::dispatching::Dispatcher;
 use teloxide::error_handlers::LoggingErrorHandler;
 use teloxide::prelude::*;
@@ -20,14 +19,12 @@ use teloxide::update_listeners::Polling;
 use teloxide::{ApiError, RequestError};
 
 pub use handlers::schema;
+use pace::{Limits, Pacer};
 
 use crate::cli::{Failure, open_engine};
 use crate::commands::COMMANDS;
 use crate::config::{API_URL_VAR, Settings, TOKEN_VAR};
 use crate::engine::Engine;
-
-/// The bot as handlers see it: rate-limited to Telegram's published limits.
-pub type TgBot = Throttle<Bot>;
 
 /// How long one getUpdates call waits for news (must stay below the HTTP client's timeout).
 const POLL_TIMEOUT: Duration = Duration::from_secs(10);
@@ -65,22 +62,16 @@ async fn run(bot: Bot, engine: Arc<Engine>, unthrottled: bool) -> Result<(), Fai
     };
     tracing::info!(username = %me.username(), "connected to Telegram");
     register_commands(&bot).await;
-    let limits = if unthrottled {
+    let pacer = if unthrottled {
         tracing::warn!(
             "Telegram rate limits are lifted (benchmark setting): never use this against Telegram"
         );
-        Limits {
-            messages_per_sec_chat: 100_000,
-            messages_per_min_chat: 6_000_000,
-            messages_per_min_channel_or_supergroup: 6_000_000,
-            messages_per_sec_overall: 100_000,
-        }
+        Pacer::unlimited()
     } else {
-        Limits::default()
+        Pacer::new(Limits::TELEGRAM)
     };
-    let throttled: TgBot = Throttle::new_spawn(bot.clone(), limits);
-    let mut dispatcher = Dispatcher::builder(throttled, schema())
-        .dependencies(dptree::deps![engine, me])
+    let mut dispatcher = Dispatcher::builder(bot.clone(), schema())
+        .dependencies(dptree::deps![engine, me, pacer])
         .default_handler(|update| async move {
             tracing::debug!(update_id = update.id.0, "ignored an update of a kind the bot does not handle");
         })
@@ -148,9 +139,11 @@ async fn register_commands(bot: &Bot) {
     }
 }
 
-/// Threads for blocking work, chiefly the engine's answers. Answering is CPU-bound, so threads
-/// beyond the cores only queue for them; tokio's default (512) let a burst of chats spawn a
-/// thread, stack and allocator arena per waiting answer (83-100 threads in the soak on 2 cores).
+/// Threads for blocking work, chiefly the engine's answers: each answer runs in `block_in_place`,
+/// whose worker hands its async work to a thread of this pool meanwhile. Answering is CPU-bound,
+/// so threads beyond the cores only queue for them; tokio's default (512) let a burst of chats
+/// spawn a thread, stack and allocator arena per waiting answer (83-100 threads in the soak on 2
+/// cores).
 fn answer_threads() -> usize {
     std::thread::available_parallelism().map_or(2, |n| n.get()) * 2
 }

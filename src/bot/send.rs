@@ -8,17 +8,18 @@ use teloxide::prelude::*;
 use teloxide::types::{MessageId, ParseMode, ReplyParameters};
 use teloxide::{ApiError, RequestError};
 
-use super::TgBot;
 use super::keyboard::keyboard;
+use super::pace::Pacer;
 use crate::answer::{Answer, MAX_MESSAGE_UNITS, render_html, split_messages};
 
 /// Attempts per request before a reply is given up (and logged as lost).
 const MAX_ATTEMPTS: u32 = 5;
 
-/// Sends `answer` to `chat`, as a reply to `reply_to` when given. Returns the first error that
-/// retries did not cure.
+/// Sends `answer` to `chat`, as a reply to `reply_to` when given, each message (and each retry)
+/// in its turn under the rate limits. Returns the first error that retries did not cure.
 pub async fn send_answer(
-    bot: &TgBot,
+    bot: &Bot,
+    pacer: &Pacer,
     chat: ChatId,
     answer: &Answer,
     reply_to: Option<MessageId>,
@@ -28,18 +29,24 @@ pub async fn send_answer(
     for (i, text) in messages.into_iter().enumerate() {
         retry("sendMessage", || {
             let mut request = bot.send_message(chat, text.clone()).parse_mode(ParseMode::Html);
-            if i == 0 {
-                if let Some(id) = reply_to {
-                    request =
-                        request.reply_parameters(ReplyParameters::new(id).allow_sending_without_reply());
-                }
+            if i == 0
+                && let Some(id) = reply_to
+            {
+                request = request.reply_parameters(ReplyParameters::new(id).allow_sending_without_reply());
             }
-            if i == last {
-                if let Some(markup) = keyboard(&answer.actions) {
-                    request = request.reply_markup(markup);
-                }
+            if i == last
+                && let Some(markup) = keyboard(&answer.actions)
+            {
+                request = request.reply_markup(markup);
             }
-            request.into_future()
+            async move {
+                let sending = pacer.send(chat).await;
+                let result = request.await;
+                if let Err(RequestError::RetryAfter(after)) = &result {
+                    sending.hold(after.duration());
+                }
+                result
+            }
         })
         .await?;
     }
