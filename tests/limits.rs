@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use crate::support::fake_telegram::{self as tg, FakeTelegram, Fault, Recorded};
-use crate::support::{TOKEN, expected_messages, serve};
+use crate::support::{BotProcess, TOKEN, expected_messages, serve};
 
 const PATIENCE: Duration = Duration::from_secs(60);
 
@@ -30,6 +30,22 @@ fn busiest_window(times: &[Instant], width: Duration) -> usize {
         .map(|i| times[i..].iter().take_while(|&&t| t - times[i] < width).count())
         .max()
         .unwrap_or(0)
+}
+
+/// Sends five questions to one chat at once, checks each is answered once and in order, and
+/// returns when each reply was sent.
+async fn five_quick_questions(fake: &FakeTelegram, bot: &BotProcess, chat: i64) -> Vec<Instant> {
+    let questions = ["/salary senior", "/salary junior", "/salary mid", "/salary staff", "/faq 1"];
+    let expected: Vec<String> = questions.iter().flat_map(|q| expected_messages(q)).collect();
+    for question in questions {
+        fake.push_update(tg::private_text(chat, question));
+    }
+    let all = fake.wait_until(PATIENCE, |f| f.sent_texts(chat).len() >= expected.len()).await;
+    assert!(all, "not every question was answered; log:\n{}", bot.log());
+
+    assert_eq!(fake.sent_texts(chat), expected, "one reply each, in order");
+    let times: Vec<Instant> = sends(fake).iter().map(|r| r.at).collect();
+    times
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -60,16 +76,7 @@ async fn five_quick_questions_in_one_chat_are_answered_a_second_apart_in_order()
     let fake = FakeTelegram::start(TOKEN).await;
     let bot = serve(&fake, &[]).await;
     let chat = 20_001;
-    let questions = ["/salary senior", "/salary junior", "/salary mid", "/salary staff", "/faq 1"];
-    let expected: Vec<String> = questions.iter().flat_map(|q| expected_messages(q)).collect();
-    for question in questions {
-        fake.push_update(tg::private_text(chat, question));
-    }
-    let all = fake.wait_until(PATIENCE, |f| f.sent_texts(chat).len() >= expected.len()).await;
-    assert!(all, "not every question was answered; log:\n{}", bot.log());
-
-    assert_eq!(fake.sent_texts(chat), expected, "one reply each, in order");
-    let times: Vec<Instant> = sends(&fake).iter().map(|r| r.at).collect();
+    let times = five_quick_questions(&fake, &bot, chat).await;
     let gaps: Vec<Duration> = times.windows(2).map(|w| w[1] - w[0]).collect();
     eprintln!("gaps between replies in one chat: {gaps:?}");
     assert!(gaps.iter().all(|&gap| gap >= PER_SECOND_PER_CHAT - JITTER), "replies too close: {gaps:?}");
@@ -105,16 +112,7 @@ async fn the_benchmark_setting_lifts_the_limits_and_warns() {
     let fake = FakeTelegram::start(TOKEN).await;
     let bot = serve(&fake, &[("CAREERBOT_BENCH_UNTHROTTLED", "1")]).await;
     let chat = 40_001;
-    let questions = ["/salary senior", "/salary junior", "/salary mid", "/salary staff", "/faq 1"];
-    let expected: Vec<String> = questions.iter().flat_map(|q| expected_messages(q)).collect();
-    for question in questions {
-        fake.push_update(tg::private_text(chat, question));
-    }
-    let all = fake.wait_until(PATIENCE, |f| f.sent_texts(chat).len() >= expected.len()).await;
-    assert!(all, "not every question was answered; log:\n{}", bot.log());
-
-    assert_eq!(fake.sent_texts(chat), expected, "one reply each, in order");
-    let times: Vec<Instant> = sends(&fake).iter().map(|r| r.at).collect();
+    let times = five_quick_questions(&fake, &bot, chat).await;
     let span = *times.last().unwrap() - times[0];
     eprintln!("{} replies in one chat over {span:?}, limits lifted", times.len());
     // Paced, these would span at least four seconds.
