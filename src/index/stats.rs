@@ -3,7 +3,7 @@
 //! instead of looking every term up again in every segment's dictionary; the figures are the
 //! searcher's own, so scores do not change.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use tantivy::Searcher;
 use tantivy::query::Bm25StatisticsProvider;
@@ -21,7 +21,7 @@ struct FieldStats {
     field: Field,
     tokens: u64,
     /// Document frequency by the term's bytes as the dictionary holds them, summed over segments.
-    doc_freq: HashMap<Box<[u8]>, u64>,
+    doc_freq: FxHashMap<Box<[u8]>, u64>,
 }
 
 impl Bm25Stats {
@@ -50,7 +50,7 @@ impl Bm25Stats {
 
 fn field_stats(searcher: &Searcher, field: Field) -> tantivy::Result<FieldStats> {
     let tokens = Bm25StatisticsProvider::total_num_tokens(searcher, field)?;
-    let mut doc_freq: HashMap<Box<[u8]>, u64> = HashMap::new();
+    let mut doc_freq: FxHashMap<Box<[u8]>, u64> = FxHashMap::default();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(field)?;
         let mut terms = inverted.terms().stream()?;

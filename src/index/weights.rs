@@ -3,7 +3,7 @@
 //! BM25 weight again (a 256-entry table and an explanation). Scores do not change: each weight is
 //! the one `TermQuery` builds.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -15,7 +15,7 @@ use super::stats::Bm25Stats;
 
 /// The weights, by field and term.
 pub struct TermWeights {
-    fields: Vec<(Field, HashMap<Box<str>, Arc<dyn Weight>>)>,
+    fields: Vec<(Field, FxHashMap<Box<str>, Arc<dyn Weight>>)>,
 }
 
 impl TermWeights {
@@ -33,7 +33,7 @@ impl TermWeights {
                             TermQuery::new(Term::from_field_text(field, token), IndexRecordOption::WithFreqs);
                         Ok((Box::from(token), Arc::from(query.weight(scoring)?)))
                     })
-                    .collect::<tantivy::Result<HashMap<_, _>>>()?;
+                    .collect::<tantivy::Result<FxHashMap<_, _>>>()?;
                 Ok((field, weights))
             })
             .collect::<tantivy::Result<Vec<_>>>()?;

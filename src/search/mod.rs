@@ -7,7 +7,7 @@ mod spelling;
 mod stems;
 mod termset;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use tantivy::collector::TopDocs;
 use tantivy::query::BooleanQuery;
@@ -71,12 +71,12 @@ pub struct Search {
     /// The numbers of the terms in `passage_terms` and `subject_terms`.
     term_ids: TermIds,
     /// Document frequency of every term in the corpus.
-    doc_freq: HashMap<String, u32>,
+    doc_freq: FxHashMap<String, u32>,
     /// Every distinct searchable word of the corpus, for typo correction.
     spelling: Spelling,
     /// The analyzed terms of everyday and question words, so that any form of one ("comes",
     /// "folks") counts as everyday.
-    everyday_terms: HashSet<String>,
+    everyday_terms: FxHashSet<String>,
     /// The terms of every word of the corpus and the vocabulary, analyzed once.
     stems: Stems,
 }
@@ -96,17 +96,17 @@ impl Search {
             .zip(&subjects)
             .map(|(p, subject)| format!("{subject}\n{}", p.text()))
             .collect();
-        let passage_terms: Vec<HashSet<String>> =
+        let passage_terms: Vec<FxHashSet<String>> =
             texts.iter().map(|text| index.analyze(text).into_iter().collect()).collect();
-        let subject_terms: Vec<HashSet<String>> =
+        let subject_terms: Vec<FxHashSet<String>> =
             subjects.iter().map(|subject| index.analyze(subject).into_iter().collect()).collect();
-        let mut doc_freq: HashMap<String, u32> = HashMap::new();
+        let mut doc_freq: FxHashMap<String, u32> = FxHashMap::default();
         for terms in &passage_terms {
             for term in terms {
                 *doc_freq.entry(term.clone()).or_default() += 1;
             }
         }
-        let distinct: HashSet<String> = texts
+        let distinct: FxHashSet<String> = texts
             .iter()
             .flat_map(|text| crate::text::words(text))
             .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
