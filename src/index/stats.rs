@@ -33,11 +33,6 @@ impl Bm25Stats {
         Ok(Bm25Stats { searcher: searcher.clone(), docs, fields })
     }
 
-    /// Whether any segment holds `token` in `field`; true for a field whose terms were not read.
-    pub fn holds(&self, field: Field, token: &str) -> bool {
-        self.field(field).is_none_or(|stats| stats.doc_freq.contains_key(token.as_bytes()))
-    }
-
     /// The terms (as the dictionary holds them) of `field`, if its terms were read.
     pub fn terms(&self, field: Field) -> impl Iterator<Item = &[u8]> {
         self.field(field).into_iter().flat_map(|stats| stats.doc_freq.keys().map(|key| &key[..]))
