@@ -111,11 +111,13 @@ impl Search {
             .flat_map(|text| crate::text::words(text))
             .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
             .collect();
+        let vocabulary = &corpus.vocabulary;
+        let stems = Stems::new(&index, texts.iter().map(String::as_str), vocabulary);
         // Analyzed once here, so that correcting a typo never runs the analyzer per candidate.
         let corpus_words: Vec<CorpusWord> = distinct
             .into_iter()
             .filter_map(|word| {
-                let term = index.analyze(&word).into_iter().next()?;
+                let term = stems.of(&index, &word).first()?.clone();
                 let df = *doc_freq.get(&term)?;
                 Some(CorpusWord { chars: word.chars().count(), word, term, df })
             })
@@ -125,7 +127,6 @@ impl Search {
         let term_ids = TermIds::new(all_terms);
         let passage_terms = passage_terms.iter().map(|terms| term_ids.set(terms)).collect();
         let subject_terms = subject_terms.iter().map(|terms| term_ids.set(terms)).collect();
-        let vocabulary = &corpus.vocabulary;
         let everyday_terms = vocabulary
             .common_words
             .words
@@ -134,7 +135,6 @@ impl Search {
             .flat_map(|w| index.analyze(w))
             .collect();
         let rules = QueryRules::new(vocabulary);
-        let stems = Stems::new(&index, texts.iter().map(String::as_str), vocabulary);
         Search {
             index,
             rules,
