@@ -296,15 +296,16 @@ impl Search {
 
     fn run(&self, terms: &[QueryTerm], limit: usize) -> tantivy::Result<Vec<Hit>> {
         let fields = self.index.fields();
-        let mut clauses: Vec<Clause> = Vec::new();
+        let boosts =
+            [(fields.title, TITLE_BOOST), (fields.aliases, ALIASES_BOOST), (fields.body, BODY_BOOST)];
+        let forms: usize = terms.iter().filter(|t| t.known).map(|t| 1 + t.alternatives.len()).sum();
+        let mut clauses: Vec<Clause> = Vec::with_capacity(forms * boosts.len());
         for t in terms.iter().filter(|t| t.known) {
             let weight = if t.common { t.weight * COMMON_WEIGHT } else { t.weight };
             let forms = std::iter::once((&t.term, weight))
                 .chain(t.alternatives.iter().map(|a| (a, weight * ALTERNATIVE_WEIGHT)));
             for (term, weight) in forms {
-                for (field, boost) in
-                    [(fields.title, TITLE_BOOST), (fields.aliases, ALIASES_BOOST), (fields.body, BODY_BOOST)]
-                {
+                for (field, boost) in boosts {
                     clauses.push(Clause::new(&self.index, field, term, boost * weight));
                 }
             }
