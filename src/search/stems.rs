@@ -25,10 +25,7 @@ impl Stems {
         let mut terms = FxHashMap::default();
         let phrases = texts.into_iter().chain(vocabulary_phrases(vocabulary));
         for word in phrases.flat_map(words) {
-            if !terms.contains_key(&word) {
-                let analyzed = index.analyze(&word);
-                terms.insert(word, analyzed);
-            }
+            terms.entry(word).or_insert_with_key(|word| index.analyze(word));
         }
         Stems { terms }
     }
