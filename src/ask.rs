@@ -121,7 +121,7 @@ fn render_all(
     };
     let mut rendered: Vec<Option<io::Result<Vec<u8>>>> = chunks.iter().map(|_| None).collect();
     std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads.max(1)).map(|_| scope.spawn(&work)).collect();
+        let helpers: Vec<_> = (1..threads.max(1)).map(|_| scope.spawn(work)).collect();
         let mine = work();
         let theirs = helpers.into_iter().flat_map(|helper| helper.join().unwrap_or_default());
         for (at, chunk) in theirs.chain(mine) {

@@ -19,6 +19,7 @@ pub use schema::{ANALYZER, ANALYZER_VERSION, Fields, analyzer, schema};
 
 use crate::corpus::{Corpus, Fnv64};
 use stats::Bm25Stats;
+pub use weights::PreparedTerm;
 use weights::TermWeights;
 
 /// Memory for the (single) indexing thread: tantivy's minimum; the corpus is small.
@@ -148,9 +149,10 @@ impl GuideIndex {
         self.searcher.search_with_statistics_provider(query, collector, &self.stats)
     }
 
-    /// Whether any segment holds `token` in `field` (a text field).
-    pub fn holds(&self, field: tantivy::schema::Field, token: &str) -> bool {
-        self.stats.holds(field, token)
+    /// `token` in `field` with its weight, built at open; `None` when no segment holds the term
+    /// in that field (a text field).
+    pub fn prepared_term(&self, field: tantivy::schema::Field, token: &str) -> Option<PreparedTerm> {
+        self.weights.get(field, token)
     }
 
     /// The position in the corpus of the passage at `address`.
@@ -175,16 +177,11 @@ impl GuideIndex {
         out
     }
 
-    /// A query for an analyzed token in `field`, its score multiplied by `boost`: the same as
-    /// `BoostQuery(TermQuery)`, with the term's weight built at open when the field holds it.
+    /// A query for an analyzed token in `field`, its score multiplied by `boost`:
+    /// `BoostQuery(TermQuery)`. [`GuideIndex::prepared_term`] gives a faster one for a held term.
     pub fn term_query(&self, field: tantivy::schema::Field, token: &str, boost: f32) -> Box<dyn Query> {
-        match self.weights.query(field, token, boost) {
-            Some(prepared) => Box::new(prepared),
-            None => {
-                let query = TermQuery::new(self.term(field, token), IndexRecordOption::WithFreqs);
-                Box::new(BoostQuery::new(Box::new(query), boost))
-            }
-        }
+        let query = TermQuery::new(self.term(field, token), IndexRecordOption::WithFreqs);
+        Box::new(BoostQuery::new(Box::new(query), boost))
     }
 
     /// A term of `field` for an analyzed token.

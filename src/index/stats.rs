@@ -3,7 +3,7 @@
 //! instead of looking every term up again in every segment's dictionary; the figures are the
 //! searcher's own, so scores do not change.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use tantivy::Searcher;
 use tantivy::query::Bm25StatisticsProvider;
@@ -21,7 +21,7 @@ struct FieldStats {
     field: Field,
     tokens: u64,
     /// Document frequency by the term's bytes as the dictionary holds them, summed over segments.
-    doc_freq: HashMap<Box<[u8]>, u64>,
+    doc_freq: FxHashMap<Box<[u8]>, u64>,
 }
 
 impl Bm25Stats {
@@ -31,11 +31,6 @@ impl Bm25Stats {
         let fields =
             fields.iter().map(|&field| field_stats(searcher, field)).collect::<tantivy::Result<Vec<_>>>()?;
         Ok(Bm25Stats { searcher: searcher.clone(), docs, fields })
-    }
-
-    /// Whether any segment holds `token` in `field`; true for a field whose terms were not read.
-    pub fn holds(&self, field: Field, token: &str) -> bool {
-        self.field(field).is_none_or(|stats| stats.doc_freq.contains_key(token.as_bytes()))
     }
 
     /// The terms (as the dictionary holds them) of `field`, if its terms were read.
@@ -50,7 +45,7 @@ impl Bm25Stats {
 
 fn field_stats(searcher: &Searcher, field: Field) -> tantivy::Result<FieldStats> {
     let tokens = Bm25StatisticsProvider::total_num_tokens(searcher, field)?;
-    let mut doc_freq: HashMap<Box<[u8]>, u64> = HashMap::new();
+    let mut doc_freq: FxHashMap<Box<[u8]>, u64> = FxHashMap::default();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(field)?;
         let mut terms = inverted.terms().stream()?;

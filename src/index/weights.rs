@@ -3,7 +3,7 @@
 //! BM25 weight again (a 256-entry table and an explanation). Scores do not change: each weight is
 //! the one `TermQuery` builds.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -13,9 +13,9 @@ use tantivy::{DocId, Score, Searcher, SeekDangerResult, SegmentReader};
 
 use super::stats::Bm25Stats;
 
-/// The weights, by field and term.
+/// The prepared terms, by field and token.
 pub struct TermWeights {
-    fields: Vec<(Field, HashMap<Box<str>, Arc<dyn Weight>>)>,
+    fields: Vec<(Field, FxHashMap<Box<str>, PreparedTerm>)>,
 }
 
 impl TermWeights {
@@ -29,27 +29,45 @@ impl TermWeights {
                     .terms(field)
                     .filter_map(|bytes| std::str::from_utf8(bytes).ok())
                     .map(|token| {
-                        let query =
-                            TermQuery::new(Term::from_field_text(field, token), IndexRecordOption::WithFreqs);
-                        Ok((Box::from(token), Arc::from(query.weight(scoring)?)))
+                        let term = Term::from_field_text(field, token);
+                        let weight =
+                            TermQuery::new(term.clone(), IndexRecordOption::WithFreqs).weight(scoring)?;
+                        Ok((Box::from(token), PreparedTerm(Arc::new(Prepared { term, weight }))))
                     })
-                    .collect::<tantivy::Result<HashMap<_, _>>>()?;
+                    .collect::<tantivy::Result<FxHashMap<_, _>>>()?;
                 Ok((field, weights))
             })
             .collect::<tantivy::Result<Vec<_>>>()?;
         Ok(TermWeights { fields })
     }
 
-    /// A query for `token` in `field`, boosted by `boost`, using the weight built at open; `None`
-    /// when the field holds no such term.
-    pub fn query(&self, field: Field, token: &str, boost: Score) -> Option<PreparedTermQuery> {
+    /// `token` in `field`, prepared at open; `None` when the field holds no such term.
+    pub fn get(&self, field: Field, token: &str) -> Option<PreparedTerm> {
         let (_, weights) = self.fields.iter().find(|(f, _)| *f == field)?;
-        let weight = weights.get(token)?;
-        Some(PreparedTermQuery {
-            term: Term::from_field_text(field, token),
-            weight: Arc::clone(weight),
-            boost,
-        })
+        weights.get(token).cloned()
+    }
+}
+
+/// A term and the weight `TermQuery` builds for it, shared between requests.
+#[derive(Clone)]
+pub struct PreparedTerm(Arc<Prepared>);
+
+struct Prepared {
+    term: Term,
+    weight: Box<dyn Weight>,
+}
+
+impl PreparedTerm {
+    /// The term's query, its score multiplied by `boost`: `BoostQuery(TermQuery)` with the
+    /// weight built at open.
+    pub fn boosted(self, boost: Score) -> PreparedTermQuery {
+        PreparedTermQuery { prepared: self, boost }
+    }
+}
+
+impl fmt::Debug for PreparedTerm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Prepared({:?})", self.0.term)
     }
 }
 
@@ -57,37 +75,36 @@ impl TermWeights {
 /// statistics of the index it was built from, whatever statistics a search passes.
 #[derive(Clone)]
 pub struct PreparedTermQuery {
-    term: Term,
-    weight: Arc<dyn Weight>,
+    prepared: PreparedTerm,
     boost: Score,
 }
 
 impl fmt::Debug for PreparedTermQuery {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Boost(query=Prepared({:?}), boost={})", self.term, self.boost)
+        write!(f, "Boost(query={:?}, boost={})", self.prepared, self.boost)
     }
 }
 
 impl Query for PreparedTermQuery {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         if !enable_scoring.is_scoring_enabled() {
-            let query = TermQuery::new(self.term.clone(), IndexRecordOption::WithFreqs);
+            let query = TermQuery::new(self.prepared.0.term.clone(), IndexRecordOption::WithFreqs);
             return BoostQuery::new(Box::new(query), self.boost).weight(enable_scoring);
         }
-        Ok(Box::new(BoostWeight::new(Box::new(Shared(Arc::clone(&self.weight))), self.boost)))
+        Ok(Box::new(BoostWeight::new(Box::new(Shared(self.prepared.clone())), self.boost)))
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
-        visitor(&self.term, false);
+        visitor(&self.prepared.0.term, false);
     }
 }
 
 /// A weight shared between requests: every call goes to it.
-struct Shared(Arc<dyn Weight>);
+struct Shared(PreparedTerm);
 
 impl Weight for Shared {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        self.0.scorer(reader, boost)
+        self.0.0.weight.scorer(reader, boost)
     }
 
     fn scorer_danger(
@@ -96,15 +113,15 @@ impl Weight for Shared {
         target: DocId,
         boost: Score,
     ) -> tantivy::Result<(SeekDangerResult, Box<dyn Scorer>)> {
-        self.0.scorer_danger(reader, target, boost)
+        self.0.0.weight.scorer_danger(reader, target, boost)
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        self.0.explain(reader, doc)
+        self.0.0.weight.explain(reader, doc)
     }
 
     fn count(&self, reader: &SegmentReader) -> tantivy::Result<u32> {
-        self.0.count(reader)
+        self.0.0.weight.count(reader)
     }
 
     fn for_each(
@@ -112,7 +129,7 @@ impl Weight for Shared {
         reader: &SegmentReader,
         callback: &mut dyn FnMut(DocId, Score),
     ) -> tantivy::Result<()> {
-        self.0.for_each(reader, callback)
+        self.0.0.weight.for_each(reader, callback)
     }
 
     fn for_each_no_score(
@@ -120,7 +137,7 @@ impl Weight for Shared {
         reader: &SegmentReader,
         callback: &mut dyn FnMut(&[DocId]),
     ) -> tantivy::Result<()> {
-        self.0.for_each_no_score(reader, callback)
+        self.0.0.weight.for_each_no_score(reader, callback)
     }
 
     fn for_each_pruning(
@@ -129,7 +146,7 @@ impl Weight for Shared {
         reader: &SegmentReader,
         callback: &mut dyn FnMut(DocId, Score) -> Score,
     ) -> tantivy::Result<()> {
-        self.0.for_each_pruning(threshold, reader, callback)
+        self.0.0.weight.for_each_pruning(threshold, reader, callback)
     }
 }
 
@@ -169,10 +186,15 @@ mod tests {
                 let pairs =
                     terms.iter().flat_map(|&(t, w)| fields.map(|(field, boost)| (field, t, boost * w)));
                 pairs
-                    .filter(|&(field, t, _)| index.holds(field, t))
+                    .filter(|&(field, t, _)| index.prepared_term(field, t).is_some())
                     .map(|(field, t, boost)| {
                         let query: Box<dyn Query> = if prepared {
-                            Box::new(index.weights.query(field, t, boost).expect("a held term is prepared"))
+                            Box::new(
+                                index
+                                    .prepared_term(field, t)
+                                    .expect("a held term is prepared")
+                                    .boosted(boost),
+                            )
                         } else {
                             let plain =
                                 TermQuery::new(Term::from_field_text(field, t), IndexRecordOption::WithFreqs);

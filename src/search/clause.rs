@@ -5,10 +5,10 @@
 use tantivy::query::{Occur, Query};
 use tantivy::schema::Field;
 
-use crate::index::GuideIndex;
+use crate::index::{GuideIndex, PreparedTerm};
 
 /// One term of the query, in one field.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Clause<'a> {
     /// The field searched.
     pub field: Field,
@@ -18,17 +18,24 @@ pub struct Clause<'a> {
     pub boost: f32,
     /// Whether any segment holds the term in the field.
     pub held: bool,
+    /// The term and its weight, built at open, when held.
+    pub prepared: Option<PreparedTerm>,
 }
 
 impl<'a> Clause<'a> {
     /// A clause for `term` in `field`, knowing from `index` whether the field holds it.
     pub fn new(index: &GuideIndex, field: Field, term: &'a str, boost: f32) -> Self {
-        Clause { field, term, boost, held: index.holds(field, term) }
+        let prepared = index.prepared_term(field, term);
+        Clause { field, term, boost, held: prepared.is_some(), prepared }
     }
 
     /// The clause as a tantivy query, as a should-clause of the question's boolean query.
     pub fn query(&self, index: &GuideIndex) -> (Occur, Box<dyn Query>) {
-        (Occur::Should, index.term_query(self.field, self.term, self.boost))
+        let query = match &self.prepared {
+            Some(prepared) => Box::new(prepared.clone().boosted(self.boost)),
+            None => index.term_query(self.field, self.term, self.boost),
+        };
+        (Occur::Should, query)
     }
 }
 
@@ -104,7 +111,7 @@ mod tests {
     }
 
     fn clause(term: &'static str, held: bool) -> Clause<'static> {
-        Clause { field: Field::from_field_id(0), term, boost: 1.0, held }
+        Clause { field: Field::from_field_id(0), term, boost: 1.0, held, prepared: None }
     }
 
     #[test]

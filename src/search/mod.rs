@@ -7,7 +7,7 @@ mod spelling;
 mod stems;
 mod termset;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use tantivy::collector::TopDocs;
 use tantivy::query::BooleanQuery;
@@ -71,12 +71,12 @@ pub struct Search {
     /// The numbers of the terms in `passage_terms` and `subject_terms`.
     term_ids: TermIds,
     /// Document frequency of every term in the corpus.
-    doc_freq: HashMap<String, u32>,
+    doc_freq: FxHashMap<String, u32>,
     /// Every distinct searchable word of the corpus, for typo correction.
     spelling: Spelling,
     /// The analyzed terms of everyday and question words, so that any form of one ("comes",
     /// "folks") counts as everyday.
-    everyday_terms: HashSet<String>,
+    everyday_terms: FxHashSet<String>,
     /// The terms of every word of the corpus and the vocabulary, analyzed once.
     stems: Stems,
 }
@@ -96,23 +96,24 @@ impl Search {
             .zip(&subjects)
             .map(|(p, subject)| format!("{subject}\n{}", p.text()))
             .collect();
-        let passage_terms: Vec<HashSet<String>> =
+        let passage_terms: Vec<FxHashSet<String>> =
             texts.iter().map(|text| index.analyze(text).into_iter().collect()).collect();
-        let subject_terms: Vec<HashSet<String>> =
+        let subject_terms: Vec<FxHashSet<String>> =
             subjects.iter().map(|subject| index.analyze(subject).into_iter().collect()).collect();
-        let mut doc_freq: HashMap<String, u32> = HashMap::new();
+        let mut doc_freq: FxHashMap<String, u32> = FxHashMap::default();
         for terms in &passage_terms {
             for term in terms {
                 *doc_freq.entry(term.clone()).or_default() += 1;
             }
         }
-        let distinct: HashSet<String> = texts
+        let distinct: FxHashSet<String> = texts
             .iter()
             .flat_map(|text| crate::text::words(text))
             .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
             .collect();
         let vocabulary = &corpus.vocabulary;
-        let everyday_terms: HashSet<String> = vocabulary
+        let stems = Stems::new(&index, texts.iter().map(String::as_str), vocabulary);
+        let everyday_terms: FxHashSet<String> = vocabulary
             .common_words
             .words
             .iter()
@@ -126,7 +127,7 @@ impl Search {
         let corpus_words: Vec<CorpusWord> = distinct
             .into_iter()
             .filter_map(|word| {
-                let term = index.analyze(&word).into_iter().next()?;
+                let term = stems.of(&index, &word).first()?.clone();
                 let df = *doc_freq.get(&term)?;
                 if rules.is_common(&word) || everyday_terms.contains(&term) {
                     return None;
@@ -139,7 +140,6 @@ impl Search {
         let term_ids = TermIds::new(all_terms);
         let passage_terms = passage_terms.iter().map(|terms| term_ids.set(terms)).collect();
         let subject_terms = subject_terms.iter().map(|terms| term_ids.set(terms)).collect();
-        let stems = Stems::new(&index, texts.iter().map(String::as_str), vocabulary);
         Search {
             index,
             rules,
@@ -307,15 +307,16 @@ impl Search {
 
     fn run(&self, terms: &[QueryTerm], limit: usize) -> tantivy::Result<Vec<Hit>> {
         let fields = self.index.fields();
-        let mut clauses: Vec<Clause> = Vec::new();
+        let boosts =
+            [(fields.title, TITLE_BOOST), (fields.aliases, ALIASES_BOOST), (fields.body, BODY_BOOST)];
+        let forms: usize = terms.iter().filter(|t| t.known).map(|t| 1 + t.alternatives.len()).sum();
+        let mut clauses: Vec<Clause> = Vec::with_capacity(forms * boosts.len());
         for t in terms.iter().filter(|t| t.known) {
             let weight = if t.common || t.domain { t.weight * COMMON_WEIGHT } else { t.weight };
             let forms = std::iter::once((&t.term, weight))
                 .chain(t.alternatives.iter().map(|a| (a, weight * ALTERNATIVE_WEIGHT)));
             for (term, weight) in forms {
-                for (field, boost) in
-                    [(fields.title, TITLE_BOOST), (fields.aliases, ALIASES_BOOST), (fields.body, BODY_BOOST)]
-                {
+                for (field, boost) in boosts {
                     clauses.push(Clause::new(&self.index, field, term, boost * weight));
                 }
             }

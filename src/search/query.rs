@@ -1,7 +1,7 @@
 //! Question text into weighted search terms. Never fails, never uses tantivy's query syntax: the
 //! text is cut into words, and words into terms by the index's own analyzer.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::corpus::Vocabulary;
 use crate::text::words;
@@ -48,12 +48,12 @@ pub struct TopicWord {
 #[derive(Debug, Default)]
 pub struct QueryRules {
     synonyms: Synonyms,
-    question_words: HashSet<String>,
-    common_words: HashSet<String>,
-    domain_words: HashSet<String>,
+    question_words: FxHashSet<String>,
+    common_words: FxHashSet<String>,
+    domain_words: FxHashSet<String>,
     /// Words that end a job title ("engineer"), singular.
     title_heads: Vec<String>,
-    vocabulary_words: HashSet<String>,
+    vocabulary_words: FxHashSet<String>,
 }
 
 impl QueryRules {
@@ -124,7 +124,7 @@ struct Synonyms {
     /// (variant words, canonical words), longest variant first.
     rules: Vec<(Vec<String>, Vec<String>)>,
     /// The rules (positions in `rules`) whose variant starts with a word.
-    by_first_word: HashMap<String, Vec<usize>>,
+    by_first_word: FxHashMap<String, Vec<usize>>,
 }
 
 impl Synonyms {
@@ -133,7 +133,7 @@ impl Synonyms {
     fn new(pairs: impl IntoIterator<Item = (Vec<String>, Vec<String>)>) -> Self {
         let mut rules: Vec<_> = pairs.into_iter().filter(|(variant, _)| !variant.is_empty()).collect();
         rules.sort_by_key(|(variant, _)| std::cmp::Reverse(variant.len()));
-        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (at, (variant, _)) in rules.iter().enumerate() {
             by_first_word.entry(variant[0].clone()).or_default().push(at);
         }

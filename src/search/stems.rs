@@ -2,8 +2,8 @@
 //! words of a question are among them, and stemming is most of what analyzing a word costs; any
 //! other word goes through the analyzer as before.
 
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use crate::corpus::Vocabulary;
 use crate::index::GuideIndex;
@@ -12,7 +12,7 @@ use crate::text::words;
 /// Each known word's terms, as [`GuideIndex::analyze`] gives them for the word alone.
 #[derive(Debug, Default)]
 pub struct Stems {
-    terms: HashMap<String, Vec<String>>,
+    terms: FxHashMap<String, Vec<String>>,
 }
 
 impl Stems {
@@ -22,13 +22,10 @@ impl Stems {
         texts: impl IntoIterator<Item = &'a str>,
         vocabulary: &'a Vocabulary,
     ) -> Self {
-        let mut terms = HashMap::new();
+        let mut terms = FxHashMap::default();
         let phrases = texts.into_iter().chain(vocabulary_phrases(vocabulary));
         for word in phrases.flat_map(words) {
-            if !terms.contains_key(&word) {
-                let analyzed = index.analyze(&word);
-                terms.insert(word, analyzed);
-            }
+            terms.entry(word).or_insert_with_key(|word| index.analyze(word));
         }
         Stems { terms }
     }

@@ -1,18 +1,18 @@
 //! The corpus's terms numbered once, and a passage's terms as a set of bits over those numbers:
 //! whether a passage holds a question's term is a bit test instead of a string hash.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A number for each distinct term.
 #[derive(Debug, Default)]
 pub struct TermIds {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
 }
 
 impl TermIds {
     /// Numbers the distinct terms of `terms`, in order of first appearance.
     pub fn new<'a>(terms: impl IntoIterator<Item = &'a String>) -> Self {
-        let mut ids = HashMap::new();
+        let mut ids = FxHashMap::default();
         for term in terms {
             let next = u32::try_from(ids.len()).expect("fewer than 4 billion terms");
             ids.entry(term.clone()).or_insert(next);
