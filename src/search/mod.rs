@@ -190,7 +190,8 @@ impl Search {
                     }
                 } else {
                     // An everyday word the guide lacks is no misspelling of a guide word.
-                    let guess = if common { None } else { self.correct(&topic.word) };
+                    let plural = || self.singular(&topic.word);
+                    let guess = if common { None } else { plural().or_else(|| self.correct(&topic.word)) };
                     guess.unwrap_or(QueryTerm {
                         term,
                         alternatives: Vec::new(),
@@ -207,6 +208,22 @@ impl Search {
             }
         }
         terms
+    }
+
+    /// The guide's term for the plural of a word the stemmer leaves alone ("phds", "gpus"),
+    /// with a plain term's weight: it is no typo.
+    fn singular(&self, word: &str) -> Option<QueryTerm> {
+        let stem = word.strip_suffix('s').filter(|s| s.chars().count() >= 2)?;
+        let term = self.stems.of(&self.index, stem).first()?.clone();
+        self.doc_freq.contains_key(&term).then(|| QueryTerm {
+            term,
+            alternatives: Vec::new(),
+            known: true,
+            common: false,
+            question: false,
+            domain: false,
+            weight: 1.0,
+        })
     }
 
     /// The corpus word nearest to a word the corpus lacks, within the typo budget.
