@@ -223,6 +223,21 @@ fn a_best_match_on_an_incidental_word_declines_unless_a_role_or_aspect_anchors_i
 }
 
 #[test]
+fn a_part_of_a_role_the_question_does_not_name_is_not_given() {
+    // The MLOps section mentions software engineers and Netflix, but its salary and skills are
+    // an MLOps engineer's, not a software engineer's.
+    for text in
+        ["what do regular software engineers earn at netflix", "what skills do software engineers need"]
+    {
+        let answer = engine().answer(text);
+        assert!(!answer.answered, "{text} was answered with {:?}", answer.used.first());
+    }
+    // A misspelt role is still the role, and two roles compared still answer.
+    assert!(reply("machin lerning enginer salary").contains("Machine Learning Engineer"));
+    assert!(engine().answer("do mlops engineers earn as much as ml engineers?").answered);
+}
+
+#[test]
 fn an_everyday_word_is_never_a_typo_of_a_guide_word() {
     // "cost" is no misspelling of "most": the bootcamps passage, which gives prices, answers.
     assert_eq!(

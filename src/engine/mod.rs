@@ -61,6 +61,8 @@ pub struct Engine {
     rungs: Vec<ladder::Rung>,
     /// The words of the vocabulary's greetings and thanks.
     greeting_words: HashSet<String>,
+    /// The analyzed terms of each role passage's title, but for job-title heads ("engineer").
+    role_title_terms: Vec<(usize, Vec<String>)>,
 }
 
 impl Engine {
@@ -83,7 +85,10 @@ impl Engine {
             .collect();
         let rungs = ladder::find_rungs(&names, &corpus);
         let greeting_words = corpus.vocabulary.greetings.words.iter().flat_map(|g| words(g)).collect();
-        Ok((Engine { corpus, search, names, mentions, name_terms, rungs, greeting_words }, report))
+        let role_title_terms = role_title_terms(&corpus, &search);
+        let engine =
+            Engine { corpus, search, names, mentions, name_terms, rungs, greeting_words, role_title_terms };
+        Ok((engine, report))
     }
 
     /// The corpus answers come from.
@@ -206,7 +211,7 @@ impl Engine {
         // A misspelt role ("machin lerning enginer") is found by search instead of by name.
         let role = match roles[..] {
             [role] => Some(role),
-            [] => top.map(|h| h.ord).filter(|&ord| self.corpus.passages[ord].kind == Kind::Role),
+            [] => top.map(|h| h.ord).filter(|&ord| self.title_matched(&ranking, ord)),
             _ => None,
         };
         if let Some(role) = role {
@@ -217,6 +222,10 @@ impl Engine {
                 return self.role(role, score_of(&ranking, role));
             }
         }
+        // "what do software engineers earn at netflix": a part of a role the question does not name.
+        let top = top.filter(|h| {
+            !roles.is_empty() || aspect.is_none() || self.corpus.passages[h.ord].kind != Kind::Role
+        });
         match top {
             Some(top) => self.passage(top.ord, &ranking),
             None => self.decline(&ranking),
@@ -230,6 +239,15 @@ impl Engine {
             self.name_terms.iter().any(|(ord, terms)| ords.contains(ord) && terms.contains(term))
         };
         ranking.terms.iter().filter(|t| t.known && !t.question).all(|t| named(&t.term))
+    }
+
+    /// Whether `ord` is a role whose title the question names, if misspelt ("machin lerning
+    /// enginer"): a word of it beyond a job-title head, for "software engineer" is no MLOps engineer.
+    fn title_matched(&self, ranking: &Ranking, ord: usize) -> bool {
+        let Some((_, title)) = self.role_title_terms.iter().find(|(o, _)| *o == ord) else {
+            return false;
+        };
+        ranking.terms.iter().any(|t| t.known && !t.domain && title.contains(&t.term))
     }
 
     /// Whether a message is nothing but greetings and thanks ("hi there!", "thanks a lot").
@@ -266,6 +284,16 @@ impl Engine {
             _ => self.plain_passage(ord, score_of(ranking, ord)),
         }
     }
+}
+
+/// [`Engine::role_title_terms`], worked out once.
+fn role_title_terms(corpus: &Corpus, search: &Search) -> Vec<(usize, Vec<String>)> {
+    let heads: HashSet<String> =
+        corpus.vocabulary.titles.heads.iter().flat_map(|h| search.analyze(h)).collect();
+    let roles = corpus.passages.iter().enumerate().filter(|(_, p)| p.kind == Kind::Role);
+    roles
+        .map(|(ord, p)| (ord, search.analyze(&p.title).into_iter().filter(|t| !heads.contains(t)).collect()))
+        .collect()
 }
 
 fn score_of(ranking: &Ranking, ord: usize) -> f32 {
