@@ -230,7 +230,8 @@ impl Search {
     fn correct(&self, word: &str) -> Option<QueryTerm> {
         let len = word.chars().count();
         let budget = query::typo_budget(len);
-        if budget == 0 {
+        // A figure ("180k", "3yrs") is no misspelt figure of the guide's.
+        if budget == 0 || word.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
         let best = self.spelling.nearest(word, budget)?;
@@ -393,4 +394,40 @@ fn unknown_share_of(terms: &[Weighed]) -> f32 {
         }
     }
     if total == 0.0 { 0.0 } else { unknown / total }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn search() -> (tempfile::TempDir, Search) {
+        let guide = "# Guide\n\n## Research\n\nA PhD helps; pay starts at 120k for GPU work.\n\n\
+                     ## Data\n\nPipelines and models.\n";
+        let corpus = Corpus::from_texts(&[("guide.md".to_string(), guide.to_string())], "").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let index = GuideIndex::build(dir.path(), &corpus).unwrap();
+        (dir, Search::new(index, &corpus))
+    }
+
+    fn term<'a>(terms: &'a [QueryTerm], word: &str) -> &'a QueryTerm {
+        terms.iter().find(|t| t.term == word).unwrap_or_else(|| panic!("{word} in {terms:?}"))
+    }
+
+    #[test]
+    fn a_plural_the_stemmer_keeps_is_its_singular_at_full_weight() {
+        let (_dir, search) = search();
+        let terms = search.terms("phds and gpus");
+        for word in ["phd", "gpu"] {
+            let t = term(&terms, word);
+            assert!(t.known && t.weight == 1.0, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_figure_is_never_corrected_to_another_figure() {
+        let (_dir, search) = search();
+        let terms = search.terms("180k pipelnes");
+        assert!(!term(&terms, "180k").known);
+        assert!(term(&terms, "pipelin").weight < 1.0, "a word's typo is still corrected");
+    }
 }
