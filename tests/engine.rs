@@ -95,6 +95,15 @@ fn a_level_without_a_salary_word_answers_from_its_career_ladder_step() {
         ("what does a senior ml engineer do", "career-progression/4-senior-ml-engineer-5-years"),
         ("junior mle duties", "career-progression/2-junior-ml-engineer-1-3-years"),
         ("what's next after a junior ML engineer?", "career-progression/3-ml-engineer-3-5-years"),
+        // Words beyond the names, when the search finds nothing more than a name either.
+        (
+            "what is a staff ml engineer actually doing in the job",
+            "career-progression/5-staff-research-scientist-8-years",
+        ),
+        (
+            "tasks of a mid-level machine learning engineer with 4 years in",
+            "career-progression/3-ml-engineer-3-5-years",
+        ),
     ] {
         assert!(best_id(text).ends_with(step), "{text}: {}", best_id(text));
     }

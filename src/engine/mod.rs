@@ -193,8 +193,15 @@ impl Engine {
             // "what does a senior ml engineer do": the level's step on the career ladder.
             let ladder = matches!(aspect, None | Some(Aspect::Progression));
             let named = [&[level], &roles[..]].concat();
+            // The search found no more than a name either: a role section or a salary row.
+            let names_only = || {
+                ranking
+                    .hits
+                    .first()
+                    .is_some_and(|h| matches!(self.corpus.passages[h.ord].kind, Kind::Role | Kind::Salary))
+            };
             if ladder
-                && self.only_names(&ranking, &named)
+                && (self.only_names(&ranking, &named) || names_only())
                 && roles.iter().all(|&r| self.level_is_of_role(level, r))
             {
                 if let Some(step) = self.step_for(level, &said) {
