@@ -247,6 +247,13 @@ fn a_part_of_a_role_the_question_does_not_name_is_not_given() {
 }
 
 #[test]
+fn a_named_role_is_never_answered_from_another_roles_section() {
+    // The research scientist's section mentions math most, but the asker named a data scientist.
+    let id = best_id("what math does a data scientist need");
+    assert!(id.ends_with("essential-skills/mathematics") || id.ends_with("/data-scientist"), "{id}");
+}
+
+#[test]
 fn an_everyday_word_is_never_a_typo_of_a_guide_word() {
     // "cost" is no misspelling of "most": the bootcamps passage, which gives prices, answers.
     assert_eq!(

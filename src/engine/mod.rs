@@ -212,9 +212,15 @@ impl Engine {
         // "do I need calculus for ML": asked within the guide's field, a passage that merely
         // lists the word answers; "explain backpropagation" is a lesson, not a career question.
         let in_field = ranking.terms.iter().any(|t| t.domain);
-        let top = ranking.hits.first().filter(|_| {
-            ranking.coverage >= MIN_COVERAGE && (named || aspect.is_some() || ranking.on_subject || in_field)
+        // "what math does a data scientist need": another role's section is no answer.
+        let other_role = |ord: usize| self.corpus.passages[ord].kind == Kind::Role && !roles.contains(&ord);
+        let best = ranking.hits.iter().enumerate().find(|(_, h)| roles.is_empty() || !other_role(h.ord));
+        let top = best.filter(|&(at, hit)| {
+            let coverage =
+                if at == 0 { ranking.coverage } else { self.search.coverage(&ranking.terms, hit.ord) };
+            coverage >= MIN_COVERAGE && (named || aspect.is_some() || ranking.on_subject || in_field)
         });
+        let top = top.map(|(_, hit)| hit);
         // A misspelt role ("machin lerning enginer") is found by search instead of by name.
         let role = match roles[..] {
             [role] => Some(role),
