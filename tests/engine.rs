@@ -121,6 +121,16 @@ fn two_roles_named_together_answer_from_the_passage_about_both() {
 }
 
 #[test]
+fn a_passage_on_the_very_thing_asked_beats_the_roles_own_field() {
+    // An education question about a role, but about one path: the self-taught path's passage.
+    let path = "how-to-become-an-ai-ml-engineer/education-requirements/self-taught-path";
+    assert_eq!(best_id("could an mle be entirely self taught, with no degree?"), path);
+    // Asked about the role's education in general, the role's own field answers.
+    let answer = engine().answer("what education does an ml engineer need");
+    assert_eq!(answer.title, "Machine Learning Engineer: Education");
+}
+
+#[test]
 fn a_part_of_a_role_asked_in_other_words_answers_from_that_field() {
     // The guide names no employers for research scientists, and says so.
     let employs = engine().answer("who employs AI researchers");

@@ -63,6 +63,8 @@ pub struct Engine {
     greeting_words: HashSet<String>,
     /// The analyzed terms of each role passage's title, but for job-title heads ("engineer").
     role_title_terms: Vec<(usize, Vec<String>)>,
+    /// The analyzed terms of every word naming a part of a role ("salary", "skills").
+    aspect_terms: HashSet<String>,
 }
 
 impl Engine {
@@ -86,8 +88,20 @@ impl Engine {
         let rungs = ladder::find_rungs(&names, &corpus);
         let greeting_words = corpus.vocabulary.greetings.words.iter().flat_map(|g| words(g)).collect();
         let role_title_terms = role_title_terms(&corpus, &search);
-        let engine =
-            Engine { corpus, search, names, mentions, name_terms, rungs, greeting_words, role_title_terms };
+        let aspects = corpus.vocabulary.aspects.values();
+        let aspect_terms =
+            aspects.flat_map(|a| a.labels.iter().chain(&a.words)).flat_map(|w| search.analyze(w)).collect();
+        let engine = Engine {
+            corpus,
+            search,
+            names,
+            mentions,
+            name_terms,
+            rungs,
+            greeting_words,
+            role_title_terms,
+            aspect_terms,
+        };
         Ok((engine, report))
     }
 
@@ -229,6 +243,11 @@ impl Engine {
         };
         if let Some(role) = role {
             if let Some(aspect) = aspect {
+                if let Some(ord) =
+                    top.map(|h| h.ord).filter(|&ord| self.is_more_specific(ord, aspect, &ranking))
+                {
+                    return self.plain_passage(ord, score_of(&ranking, ord));
+                }
                 return self.role_part_ranked(role, aspect, &ranking);
             }
             if self.only_names(&ranking, &[role]) {
@@ -261,6 +280,31 @@ impl Engine {
             return false;
         };
         ranking.terms.iter().any(|t| t.known && !t.domain && title.contains(&t.term))
+    }
+
+    /// Whether passage `ord`, the best match, says more about a role's `aspect` than the role's
+    /// own field: a passage of that kind whose title names something the question asks beyond
+    /// names and the aspect ("self-taught" in "can I become an ML engineer self-taught, with
+    /// no degree", an education question).
+    fn is_more_specific(&self, ord: usize, aspect: Aspect, ranking: &Ranking) -> bool {
+        let passage = &self.corpus.passages[ord];
+        let kind = match aspect {
+            Aspect::Education => Kind::Education,
+            Aspect::Skills => Kind::Skills,
+            _ => return false,
+        };
+        if passage.kind != kind {
+            return false;
+        }
+        let title = self.search.analyze(&passage.title);
+        let named = |term: &String| self.name_terms.iter().any(|(_, terms)| terms.contains(term));
+        ranking.terms.iter().any(|t| {
+            t.known
+                && !(t.question || t.common || t.domain)
+                && title.contains(&t.term)
+                && !named(&t.term)
+                && !self.aspect_terms.contains(&t.term)
+        })
     }
 
     /// Whether a message is nothing but greetings and thanks ("hi there!", "thanks a lot").
