@@ -45,6 +45,10 @@ pub struct TopicWord {
 }
 
 /// Word rewrites and filters read from the vocabulary, compiled once.
+/// What a contraction leaves once its apostrophe splits it ("what's", "can't", "i'm", "won't"):
+/// no word of the question.
+const CONTRACTION_TAILS: [&str; 7] = ["s", "t", "m", "re", "ve", "ll", "d"];
+
 #[derive(Debug, Default)]
 pub struct QueryRules {
     synonyms: Synonyms,
@@ -97,14 +101,14 @@ impl QueryRules {
     }
 
     /// The question's words after synonyms, at most [`MAX_WORDS`]. Question words stay (they
-    /// weigh little, but match a FAQ's own phrasing); a lone "s" of "what's" goes.
+    /// weigh little, but match a FAQ's own phrasing); what a contraction leaves ("s" of "what's") goes.
     pub fn topic_words(&self, text: &str) -> Vec<TopicWord> {
         let mut list = words(text);
         list.truncate(MAX_WORDS);
         let list =
             list.into_iter().map(|word| TopicWord { word, replaced: Vec::new(), domain: false }).collect();
         let mut list = self.synonyms.rewrite(list);
-        list.retain(|w| w.word != "s");
+        list.retain(|w| !CONTRACTION_TAILS.contains(&w.word.as_str()));
         for i in 0..list.len() {
             let titled = list.get(i + 1).is_some_and(|next| self.is_title_head(&next.word));
             list[i].domain = !titled && self.domain_words.contains(&list[i].word);
@@ -237,6 +241,7 @@ mod tests {
             ["salary", "does", "an", "mlops", "engineer", "get"]
         );
         assert_eq!(plain("what's the pay"), ["what", "the", "salary"]);
+        assert_eq!(plain("I'm sure they won't, can't they?"), ["i", "sure", "they", "won", "can", "they"]);
     }
 
     #[test]
