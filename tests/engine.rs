@@ -261,6 +261,11 @@ fn a_named_role_is_never_answered_from_another_roles_section() {
     // The research scientist's section mentions math most, but the asker named a data scientist.
     let id = best_id("what math does a data scientist need");
     assert!(id.ends_with("essential-skills/mathematics") || id.ends_with("/data-scientist"), "{id}");
+    // Nor is a passage about other roles; the named role's own section answers, however little
+    // of the question it covers.
+    let text =
+        "what does a computer vision engineer do and how is that different from being a software engineer";
+    assert_eq!(engine().answer(text).title, "Computer Vision Engineer");
 }
 
 #[test]

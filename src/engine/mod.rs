@@ -65,6 +65,8 @@ pub struct Engine {
     role_title_terms: Vec<(usize, Vec<String>)>,
     /// The analyzed terms of every word naming a part of a role ("salary", "skills").
     aspect_terms: HashSet<String>,
+    /// The roles each passage's title names, by passage ord.
+    title_roles: Vec<Vec<usize>>,
 }
 
 impl Engine {
@@ -88,6 +90,7 @@ impl Engine {
         let rungs = ladder::find_rungs(&names, &corpus);
         let greeting_words = corpus.vocabulary.greetings.words.iter().flat_map(|g| words(g)).collect();
         let role_title_terms = role_title_terms(&corpus, &search);
+        let title_roles = corpus.passages.iter().map(|p| names.roles_in(&words(&p.title))).collect();
         let aspects = corpus.vocabulary.aspects.values();
         let aspect_terms =
             aspects.flat_map(|a| a.labels.iter().chain(&a.words)).flat_map(|w| search.analyze(w)).collect();
@@ -101,6 +104,7 @@ impl Engine {
             greeting_words,
             role_title_terms,
             aspect_terms,
+            title_roles,
         };
         Ok((engine, report))
     }
@@ -227,12 +231,19 @@ impl Engine {
         // lists the word answers; "explain backpropagation" is a lesson, not a career question.
         let in_field = ranking.terms.iter().any(|t| t.domain);
         // "what math does a data scientist need": another role's section is no answer.
-        let other_role = |ord: usize| self.corpus.passages[ord].kind == Kind::Role && !roles.contains(&ord);
+        // Nor is a passage about other roles ("… a Data Scientist and a Machine Learning Engineer?").
+        let other_role = |ord: usize| {
+            let about = &self.title_roles[ord];
+            (self.corpus.passages[ord].kind == Kind::Role && !roles.contains(&ord))
+                || (!about.is_empty() && !about.iter().any(|r| roles.contains(r)))
+        };
         let best = ranking.hits.iter().enumerate().find(|(_, h)| roles.is_empty() || !other_role(h.ord));
         let top = best.filter(|&(at, hit)| {
             let coverage =
                 if at == 0 { ranking.coverage } else { self.search.coverage(&ranking.terms, hit.ord) };
-            coverage >= MIN_COVERAGE && (named || aspect.is_some() || ranking.on_subject || in_field)
+            // The section of the role the question names is about it however little it covers.
+            let own = roles.contains(&hit.ord);
+            own || coverage >= MIN_COVERAGE && (named || aspect.is_some() || ranking.on_subject || in_field)
         });
         let top = top.map(|(_, hit)| hit);
         // A misspelt role ("machin lerning enginer") is found by search instead of by name.
@@ -315,12 +326,8 @@ impl Engine {
     /// A passage other than a role whose title names every one of `roles` ("What is the
     /// difference between a Data Scientist and a Machine Learning Engineer?").
     fn passage_naming(&self, roles: &[usize]) -> Option<usize> {
-        self.corpus.passages.iter().position(|p| {
-            p.kind != Kind::Role && {
-                let named = self.names.roles_in(&words(&p.title));
-                roles.iter().all(|r| named.contains(r))
-            }
-        })
+        let mut passages = self.corpus.passages.iter().zip(&self.title_roles);
+        passages.position(|(p, named)| p.kind != Kind::Role && roles.iter().all(|r| named.contains(r)))
     }
 
     /// The best FAQ for `query` (`/faq phd`), or a decline.
