@@ -61,6 +61,8 @@ pub struct Engine {
     rungs: Vec<ladder::Rung>,
     /// The words of the vocabulary's greetings and thanks.
     greeting_words: HashSet<String>,
+    /// The roles each passage's title names, by ord.
+    title_roles: Vec<Vec<usize>>,
 }
 
 impl Engine {
@@ -83,7 +85,10 @@ impl Engine {
             .collect();
         let rungs = ladder::find_rungs(&names, &corpus);
         let greeting_words = corpus.vocabulary.greetings.words.iter().flat_map(|g| words(g)).collect();
-        Ok((Engine { corpus, search, names, mentions, name_terms, rungs, greeting_words }, report))
+        let title_roles = corpus.passages.iter().map(|p| names.roles_in(&words(&p.title))).collect();
+        let engine =
+            Engine { corpus, search, names, mentions, name_terms, rungs, greeting_words, title_roles };
+        Ok((engine, report))
     }
 
     /// The corpus answers come from.
@@ -240,12 +245,8 @@ impl Engine {
     /// A passage other than a role whose title names every one of `roles` ("What is the
     /// difference between a Data Scientist and a Machine Learning Engineer?").
     fn passage_naming(&self, roles: &[usize]) -> Option<usize> {
-        self.corpus.passages.iter().position(|p| {
-            p.kind != Kind::Role && {
-                let named = self.names.roles_in(&words(&p.title));
-                roles.iter().all(|r| named.contains(r))
-            }
-        })
+        let mut titles = self.corpus.passages.iter().zip(&self.title_roles);
+        titles.position(|(p, named)| p.kind != Kind::Role && roles.iter().all(|r| named.contains(r)))
     }
 
     /// The best FAQ for `query` (`/faq phd`), or a decline.
