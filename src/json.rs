@@ -8,25 +8,26 @@ pub fn write_str(out: &mut Vec<u8>, text: &str) {
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     let mut start = 0;
-    let mut at = 0;
-    while at < bytes.len() {
-        if let Some(chunk) = bytes.get(at..at + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            if !needs_escape(word) {
-                at += 8;
-                continue;
-            }
-        }
-        let end = (at + 8).min(bytes.len());
-        for (i, &byte) in bytes.iter().enumerate().take(end).skip(at) {
+    let mut escape_from = |out: &mut Vec<u8>, at: usize, part: &[u8]| {
+        for (i, &byte) in part.iter().enumerate() {
             if let Some(escaped) = escape(byte) {
-                out.extend_from_slice(&bytes[start..i]);
+                out.extend_from_slice(&bytes[start..at + i]);
                 escaped.write(out);
-                start = i + 1;
+                start = at + i + 1;
             }
         }
-        at = end;
+    };
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        if needs_escape(u64::from_le_bytes([
+            word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
+        ])) {
+            escape_from(out, at, word);
+        }
+        at += 8;
     }
+    escape_from(out, at, words.remainder());
     out.extend_from_slice(&bytes[start..]);
     out.push(b'"');
 }
