@@ -9,12 +9,13 @@ use serde::Serialize;
 
 use crate::answer::{Answer, render_plain};
 use crate::engine::Engine;
+use crate::json;
 
 /// Lines answered together: enough to keep both cores busy, few enough to stream.
 const BATCH_LINES: usize = 2048;
 
 /// Lines a thread answers at a time: small enough that both cores finish a batch together.
-const CHUNK_LINES: usize = 64;
+const CHUNK_LINES: usize = 16;
 
 /// One answer as a JSON line.
 #[derive(Debug, Serialize)]
@@ -39,8 +40,46 @@ pub struct JsonAnswer<'a> {
     pub sources: &'a [String],
 }
 
+impl JsonAnswer<'_> {
+    /// Appends the answer as one JSON object, byte for byte as `serde_json` serializes it.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        let text = |out: &mut Vec<u8>, name: &str, value: Option<&str>| {
+            out.extend_from_slice(name.as_bytes());
+            match value {
+                Some(value) => json::write_str(out, value),
+                None => out.extend_from_slice(b"null"),
+            }
+        };
+        text(out, "{\"query\":", Some(self.query));
+        out.extend_from_slice(if self.answered { b",\"answered\":true" } else { b",\"answered\":false" });
+        text(out, ",\"reply\":", Some(&self.reply));
+        text(out, ",\"kind\":", self.kind);
+        text(out, ",\"title\":", self.title);
+        text(out, ",\"id\":", self.id);
+        text(out, ",\"source\":", self.source);
+        out.extend_from_slice(b",\"score\":");
+        // A number as serde_json writes an f32 (null when not finite).
+        serde_json::to_writer(&mut *out, &self.score).expect("writing to memory cannot fail");
+        out.extend_from_slice(b",\"sources\":[");
+        for (n, source) in self.sources.iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            json::write_str(out, source);
+        }
+        out.extend_from_slice(b"]}");
+    }
+}
+
 /// Writes one answer, as JSON or as plain text followed by a blank line.
 pub fn write_answer(out: &mut impl Write, query: &str, answer: &Answer, json: bool) -> io::Result<()> {
+    let mut line = Vec::new();
+    write_answer_into(&mut line, query, answer, json);
+    out.write_all(&line)
+}
+
+/// As [`write_answer`], into memory.
+fn write_answer_into(out: &mut Vec<u8>, query: &str, answer: &Answer, json: bool) {
     if json {
         let best = answer.used.first();
         let line = JsonAnswer {
@@ -54,10 +93,11 @@ pub fn write_answer(out: &mut impl Write, query: &str, answer: &Answer, json: bo
             score: best.map(|u| u.score),
             sources: &answer.sources,
         };
-        serde_json::to_writer(&mut *out, &line)?;
-        writeln!(out)
+        line.write_json(out);
+        out.push(b'\n');
     } else {
-        writeln!(out, "{}\n", render_plain(answer))
+        out.extend_from_slice(render_plain(answer).as_bytes());
+        out.extend_from_slice(b"\n\n");
     }
 }
 
@@ -140,7 +180,7 @@ fn apology(_: &str) -> Answer {
 fn render(questions: &[String], json: bool, answer: impl Fn(&str) -> Answer) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
     for query in questions {
-        write_answer(&mut out, query, &answer(query), json)?;
+        write_answer_into(&mut out, query, &answer(query), json);
     }
     Ok(out)
 }
@@ -163,6 +203,39 @@ mod tests {
             .collect()
     }
 
+    fn text() -> impl proptest::strategy::Strategy<Value = String> {
+        "(\\PC|[\\x00-\\x1f\"\\\\])*"
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn an_answer_line_is_what_serde_json_writes(
+            query in text(),
+            answered: bool,
+            reply in text(),
+            title in proptest::option::of(text()),
+            id in proptest::option::of(text()),
+            source in proptest::option::of(text()),
+            score in proptest::option::of(proptest::num::f32::ANY),
+            sources in proptest::collection::vec(text(), 0..3),
+        ) {
+            let line = JsonAnswer {
+                query: &query,
+                answered,
+                reply: reply.clone(),
+                kind: title.as_ref().map(|_| "role"),
+                title: title.as_deref(),
+                id: id.as_deref(),
+                source: source.as_deref(),
+                score,
+                sources: &sources,
+            };
+            let mut out = Vec::new();
+            line.write_json(&mut out);
+            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&line).unwrap());
+        }
+    }
+
     #[test]
     fn answers_keep_the_order_of_the_questions_whatever_thread_answers_them() {
         let questions: Vec<String> = (0..CHUNK_LINES * 9 + 5).map(|i| format!("q{i}")).collect();
@@ -176,7 +249,8 @@ mod tests {
     fn a_chunk_whose_answering_panics_gets_an_apology_per_line_and_the_rest_is_answered() {
         // Late in the batch, so that whichever thread meets it has answered other chunks before.
         let questions: Vec<String> = (0..CHUNK_LINES * 8).map(|i| format!("q{i}")).collect();
-        let answer = |q: &str| if q == "q400" { panic!("test panic") } else { echo(q) };
+        let doomed = format!("q{}", CHUNK_LINES * 6 + CHUNK_LINES / 4);
+        let answer = |q: &str| if q == doomed { panic!("test panic") } else { echo(q) };
         let rendered = render_all(&questions, 2, true, answer);
         let text: String =
             rendered.into_iter().map(|chunk| String::from_utf8(chunk.unwrap()).unwrap()).collect();
@@ -185,6 +259,7 @@ mod tests {
         let apologies = replies.iter().filter(|r| r.contains(crate::messages::APOLOGY)).count();
         assert_eq!(apologies, CHUNK_LINES, "only the chunk holding the panic apologises");
         assert!(replies[0].contains(r#""reply":"q0"#), "{}", replies[0]);
-        assert!(replies[CHUNK_LINES * 2].contains(r#""reply":"q128"#), "{}", replies[CHUNK_LINES * 2]);
+        let third = format!(r#""reply":"q{}\n"#, CHUNK_LINES * 2);
+        assert!(replies[CHUNK_LINES * 2].contains(&third), "{}", replies[CHUNK_LINES * 2]);
     }
 }

@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod engine;
 pub mod eval;
 pub mod index;
+pub mod json;
 pub mod logging;
 pub mod messages;
 pub mod search;

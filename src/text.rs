@@ -6,18 +6,26 @@
 /// and to vocabulary phrases, so the two always line up.
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut word = String::new();
-    for c in text.chars() {
+    // The current run of letters and digits: where it starts, and whether it is all ASCII.
+    let mut run: Option<(usize, bool)> = None;
+    for (at, c) in text.char_indices() {
         if c.is_alphanumeric() {
-            word.extend(c.to_lowercase());
-        } else if !word.is_empty() {
-            out.push(std::mem::take(&mut word));
+            let (_, ascii) = run.get_or_insert((at, true));
+            *ascii &= c.is_ascii();
+        } else if let Some((from, ascii)) = run.take() {
+            out.push(lower(&text[from..at], ascii));
         }
     }
-    if !word.is_empty() {
-        out.push(word);
+    if let Some((from, ascii)) = run {
+        out.push(lower(&text[from..], ascii));
     }
     out
+}
+
+/// A run of letters and digits in lower case, each character lowered on its own (so a final
+/// sigma stays "σ", as in a word of its own). An ASCII run is lowered in one allocation.
+fn lower(run: &str, ascii: bool) -> String {
+    if ascii { run.to_ascii_lowercase() } else { run.chars().flat_map(char::to_lowercase).collect() }
 }
 
 /// Where `phrase` first occurs in `words` as consecutive words, if anywhere.
@@ -40,6 +48,41 @@ mod tests {
     #[test]
     fn words_split_on_punctuation_and_lowercase() {
         assert_eq!(words("AI/ML Engineer's  PAY?"), ["ai", "ml", "engineer", "s", "pay"]);
+    }
+
+    /// Each character looked at in turn: the rule [`words`] must keep.
+    fn words_char_by_char(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut word = String::new();
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                word.extend(c.to_lowercase());
+            } else if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+        }
+        if !word.is_empty() {
+            out.push(word);
+        }
+        out
+    }
+
+    #[test]
+    fn words_of_any_script_are_lowered_character_by_character() {
+        assert_eq!(
+            words("ΟΔΟΣ Straße İstanbul ǅemal ＡＢＣ١٢"),
+            words_char_by_char("ΟΔΟΣ Straße İstanbul ǅemal ＡＢＣ١٢")
+        );
+        assert_eq!(words("ΟΔΟΣ"), ["οδοσ"], "no final sigma: each letter is lowered alone");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_split_and_lower_as_looking_at_each_character_does(
+            text in "[a-zA-Z0-9 ,.'/_-]{0,40}|\\PC{0,40}|[aZ9 İΣßé\u{300}\u{200B}１-]{0,40}",
+        ) {
+            proptest::prop_assert_eq!(words(&text), words_char_by_char(&text));
+        }
     }
 
     #[test]

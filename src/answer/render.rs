@@ -8,7 +8,7 @@ pub const MAX_MESSAGE_UNITS: usize = 4096;
 
 /// The answer as plain text: what the terminal chat and `careerbot ask` print.
 pub fn render_plain(answer: &Answer) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(plain_len(answer));
     out.push_str(&answer.title);
     for line in &answer.lines {
         out.push_str("\n\n");
@@ -24,7 +24,11 @@ pub fn render_plain(answer: &Answer) -> String {
                 out.push_str(text);
             }
             Line::Quote { text, citation } => {
-                out.push_str(&format!("“{text}” ({citation})"));
+                out.push('“');
+                out.push_str(text);
+                out.push_str("” (");
+                out.push_str(citation);
+                out.push(')');
             }
         }
     }
@@ -38,6 +42,22 @@ pub fn render_plain(answer: &Answer) -> String {
         out.push_str(&commands.join(" · "));
     }
     out
+}
+
+/// About how long [`render_plain`] makes `answer`, so that its text is allocated once.
+fn plain_len(answer: &Answer) -> usize {
+    let lines: usize = answer
+        .lines
+        .iter()
+        .map(|line| match line {
+            Line::Text { text } | Line::Item { text } => text.len() + 6,
+            Line::Field { label, text } => label.len() + text.len() + 4,
+            Line::Quote { text, citation } => text.len() + citation.len() + 12,
+        })
+        .sum();
+    let sources: usize = answer.sources.iter().map(|s| s.len() + 2).sum();
+    let actions: usize = answer.actions.iter().map(|a| a.command.len() + 5).sum();
+    answer.title.len() + lines + sources + actions + 24
 }
 
 /// The answer as Telegram HTML paragraphs: a bold title, the body, the source in italics. Every

@@ -1,6 +1,7 @@
 //! Slash commands: their grammar, typed values, and the table that makes `/help` and the
 //! Telegram command menu. Pure: knows nothing of Telegram or tantivy.
 
+mod finder;
 mod names;
 
 pub use names::{Names, Resolution};

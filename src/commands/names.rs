@@ -1,6 +1,7 @@
 //! Role and salary-level names: exact, alias, partial and misspelt names resolved to passages,
 //! and names found inside free text.
 
+use super::finder::{NameFinder, singular_of};
 use crate::corpus::{Aspect, Corpus, Kind, Vocabulary};
 use crate::text::{find_phrase, words};
 
@@ -48,6 +49,9 @@ pub struct Names {
     levels: Vec<Named>,
     aspects: Vec<(Aspect, Vec<String>)>,
     titles: TitleWords,
+    /// The names of `roles` and of `levels`, for finding them in free text.
+    role_finder: NameFinder,
+    level_finder: NameFinder,
 }
 
 /// Job titles, as words, for telling a title the guide covers from one it does not.
@@ -111,7 +115,9 @@ impl Names {
             .collect();
         aspects.sort_by_key(|(_, w)| std::cmp::Reverse(w.len()));
         let titles = TitleWords::new(vocab, roles.iter().chain(&levels).flat_map(|n| n.names.iter()));
-        Names { roles, levels, aspects, titles }
+        let role_finder = NameFinder::new(roles.iter().map(|r| r.names.as_slice()));
+        let level_finder = NameFinder::new(levels.iter().map(|l| l.names.as_slice()));
+        Names { roles, levels, aspects, titles, role_finder, level_finder }
     }
 
     /// Whether free text names a job title the guide does not cover ("data engineer",
@@ -152,12 +158,12 @@ impl Names {
 
     /// Roles named in free text (exact names and aliases), in corpus order.
     pub fn roles_in(&self, text: &[String]) -> Vec<usize> {
-        mentioned(&self.roles, text)
+        mentioned(&self.roles, &self.role_finder, text)
     }
 
     /// Salary levels named in free text, in corpus order.
     pub fn levels_in(&self, text: &[String]) -> Vec<usize> {
-        mentioned(&self.levels, text)
+        mentioned(&self.levels, &self.level_finder, text)
     }
 
     /// The part of a role that free text asks about, by its longest matching phrase.
@@ -184,29 +190,32 @@ impl TitleWords {
     }
 
     fn foreign_in(&self, text: &[String], everyday: impl Fn(&str) -> bool) -> bool {
-        let text: Vec<String> = text.iter().map(|w| singular(w)).collect();
-        (1..text.len()).filter(|&i| self.heads.contains(&text[i])).any(|i| {
-            let modifier = &text[i - 1];
+        let text: Vec<&str> = text.iter().map(|w| singular_of(w)).collect();
+        (1..text.len()).filter(|&i| self.heads.iter().any(|h| h == text[i])).any(|i| {
+            let modifier = text[i - 1];
             let covered = self.known.iter().any(|k| k.len() <= i + 1 && text[i + 1 - k.len()..=i] == k[..]);
             // A misspelt known title ("computer vison engineer") is still covered.
-            let misspelt = self.known.iter().any(|k| {
-                k.len() >= 2 && k[k.len() - 1] == text[i] && {
-                    let near = &k[k.len() - 2];
-                    let budget = crate::search::query::typo_budget(modifier.chars().count());
-                    near != modifier && strsim::damerau_levenshtein(near, modifier) <= budget
-                }
-            });
-            !covered && !misspelt && !self.generic.contains(modifier) && !everyday(modifier)
+            let misspelt = || {
+                let chars = modifier.chars().count();
+                let budget = crate::search::query::typo_budget(chars);
+                self.known.iter().any(|k| {
+                    k.len() >= 2 && k[k.len() - 1] == text[i] && {
+                        let near = &k[k.len() - 2];
+                        // No word that many characters longer or shorter is within the budget.
+                        near != modifier
+                            && near.chars().count().abs_diff(chars) <= budget
+                            && strsim::damerau_levenshtein(near, modifier) <= budget
+                    }
+                })
+            };
+            !covered && !misspelt() && !self.generic.iter().any(|g| g == modifier) && !everyday(modifier)
         })
     }
 }
 
 /// A word without a plural "s" ("engineers" → "engineer"); short words stay as they are.
 fn singular(word: &str) -> String {
-    match word.strip_suffix('s') {
-        Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_string(),
-        _ => word.to_string(),
-    }
+    singular_of(word).to_string()
 }
 
 fn dedup(names: &mut Vec<Vec<String>>) {
@@ -274,15 +283,8 @@ fn resolve(entries: &[Named], name: &str) -> Resolution {
     }
 }
 
-/// Entries named in `text`, a plural name counting as the name ("ai researchers").
-fn mentioned(entries: &[Named], text: &[String]) -> Vec<usize> {
-    let singular_text: Vec<String> = text.iter().map(|w| singular(w)).collect();
-    let named = |name: &Vec<String>| {
-        find_phrase(text, name).is_some() || {
-            let mut name = name.clone();
-            name.last_mut().map(|last| *last = singular(last));
-            find_phrase(&singular_text, &name).is_some()
-        }
-    };
-    entries.iter().filter(|e| e.names.iter().any(named)).map(|e| e.ord).collect()
+/// Entries named in `text`, a plural name counting as the name ("ai researchers"); `finder`
+/// holds the names of `entries`.
+fn mentioned(entries: &[Named], finder: &NameFinder, text: &[String]) -> Vec<usize> {
+    entries.iter().zip(finder.found_in(text)).filter(|(_, found)| *found).map(|(e, _)| e.ord).collect()
 }

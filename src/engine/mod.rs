@@ -367,6 +367,10 @@ fn score_of(ranking: &Ranking, ord: usize) -> f32 {
 /// Drops control and invisible formatting characters (zero-width, bidi overrides), keeps line
 /// breaks as spaces, and cuts the text to [`MAX_INPUT_CHARS`].
 pub fn sanitize(text: &str) -> String {
+    if text.len() <= MAX_INPUT_CHARS && text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        // Printable ASCII within the limit: nothing to drop, replace or cut.
+        return text.trim().to_string();
+    }
     text.chars()
         .take(MAX_INPUT_CHARS)
         .filter_map(|c| match c {
@@ -392,5 +396,8 @@ mod tests {
     fn sanitize_removes_invisible_and_control_characters() {
         assert_eq!(sanitize("ml\u{200B}ops\u{202E} pay\0\n"), "mlops pay");
         assert_eq!(sanitize(&"x".repeat(10_000)).len(), MAX_INPUT_CHARS);
+        // Cut first, trimmed after: the leading space counts towards the limit.
+        assert_eq!(sanitize(&format!(" {}", "x".repeat(MAX_INPUT_CHARS))).len(), MAX_INPUT_CHARS - 1);
+        assert_eq!(sanitize(" plain ascii\x7f text? "), "plain ascii text?");
     }
 }
