@@ -154,6 +154,19 @@ fn a_price_is_never_shown_as_a_salary() {
 }
 
 #[test]
+fn a_question_about_a_price_is_answered_only_by_a_stated_price() {
+    let bootcamps = "how-to-become-an-ai-ml-engineer/education-requirements/ml-bootcamps";
+    for text in ["what's the price of an ml bootcamp", "can I afford a bootcamp?"] {
+        assert_eq!(best_id(text), bootcamps, "{text}");
+    }
+    // The guide prices no degree; its salaries and stipends are no price.
+    for text in ["what does a PhD in machine learning cost", "tuition fees for a masters in AI"] {
+        let answer = engine().answer(text);
+        assert!(!answer.answered, "{text} was answered with {:?}", answer.used.first());
+    }
+}
+
+#[test]
 fn conflicting_senior_figures_are_both_shown_with_their_sources() {
     let text = reply("/salary senior");
     assert!(text.contains("$190,000 - $280,000"));

@@ -42,6 +42,9 @@ pub struct Vocabulary {
     /// Job titles: how to tell a job the guide covers from one it does not ("data engineer").
     #[serde(default)]
     pub titles: Titles,
+    /// Words that ask what something costs ("tuition"): only a passage stating a price answers.
+    #[serde(default)]
+    pub price_words: QuestionWords,
 }
 
 /// The `[titles]` table.

@@ -67,6 +67,10 @@ pub struct Engine {
     aspect_terms: HashSet<String>,
     /// The roles each passage's title names, by passage ord.
     title_roles: Vec<Vec<usize>>,
+    /// Whether each passage states a price (a figure no pay word goes with), by ord.
+    priced: Vec<bool>,
+    /// The words of the vocabulary's price words.
+    price_words: HashSet<String>,
 }
 
 impl Engine {
@@ -94,6 +98,8 @@ impl Engine {
         let aspects = corpus.vocabulary.aspects.values();
         let aspect_terms =
             aspects.flat_map(|a| a.labels.iter().chain(&a.words)).flat_map(|w| search.analyze(w)).collect();
+        let priced = salary::priced(&corpus);
+        let price_words = corpus.vocabulary.price_words.words.iter().flat_map(|w| words(w)).collect();
         let engine = Engine {
             corpus,
             search,
@@ -105,6 +111,8 @@ impl Engine {
             role_title_terms,
             aspect_terms,
             title_roles,
+            priced,
+            price_words,
         };
         Ok((engine, report))
     }
@@ -177,6 +185,16 @@ impl Engine {
             unknown = ranking.unknown_share,
             "ranked a question"
         );
+        if said.iter().any(|w| self.price_words.contains(w)) {
+            // "how much does a master's cost": only a stated price answers, never a salary.
+            let priced = ranking.hits.iter().find(|h| self.priced[h.ord]);
+            return match priced {
+                Some(hit) if self.search.coverage(&ranking.terms, hit.ord) >= MIN_COVERAGE => {
+                    self.plain_passage(hit.ord, hit.score)
+                }
+                _ => self.decline(&ranking),
+            };
+        }
         let roles = self.names.roles_in(&said);
         let aspect = self.names.aspect_in(&said);
         let mut levels = self.names.levels_in(&said);

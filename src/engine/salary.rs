@@ -231,6 +231,21 @@ pub(super) fn find_mentions(corpus: &crate::corpus::Corpus) -> Vec<FoundMention>
     out
 }
 
+/// Whether each passage, by ord, states a price: an education path with a figure whose clause
+/// has no pay word ("Springboard ML Engineering ($17,000)", not "pay a stipend of
+/// $35,000-$50,000/year"). Elsewhere the guide's figures are pay.
+pub(super) fn priced(corpus: &crate::corpus::Corpus) -> Vec<bool> {
+    let salary = corpus.vocabulary.aspects.get(&crate::corpus::Aspect::Salary);
+    let pay: Vec<Vec<String>> =
+        salary.into_iter().flat_map(|a| a.labels.iter().chain(&a.words)).map(|w| words(w)).collect();
+    let is_pay = |clause: &[String]| pay.iter().any(|w| crate::text::find_phrase(clause, w).is_some());
+    let priced = |p: &Passage| {
+        p.kind == Kind::Education
+            && p.lines.iter().flat_map(|l| money::mentions(&l.text)).any(|m| !is_pay(&words(&m.clause)))
+    };
+    corpus.passages.iter().map(priced).collect()
+}
+
 /// A salary row in one line: "Years: 5-8; Salary Range (Total Comp): $190,000 - $280,000".
 fn row_summary(row: &Passage) -> String {
     row.lines
