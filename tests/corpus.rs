@@ -89,7 +89,7 @@ fn every_role_heading_becomes_one_role_passage_with_its_fields() {
     for (heading, body) in &sections {
         let role = one_titled(Kind::Role, heading);
         assert_eq!(role.source, CAREER_PATHS_TITLE);
-        assert_eq!(role.section, [heading.clone()]);
+        assert_eq!(role.section, std::slice::from_ref(heading));
         for aspect in [Aspect::Education, Aspect::Skills, Aspect::Progression, Aspect::Salary] {
             let field = role.field(aspect).unwrap_or_else(|| panic!("{heading} has a {aspect:?} field"));
             assert!(!field.text.is_empty(), "{heading}: empty {aspect:?}");

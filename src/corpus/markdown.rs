@@ -71,15 +71,15 @@ fn cells(line: &str) -> Vec<String> {
 }
 
 fn list_item(item: &str) -> Block {
-    if let Some(rest) = item.strip_prefix("**") {
-        if let Some(end) = rest.find("**") {
-            let label = rest[..end].trim();
-            if let Some(label) = label.strip_suffix(':') {
-                return Block::Item {
-                    label: Some(clean_inline(label.trim())),
-                    text: clean_inline(rest[end + 2..].trim()),
-                };
-            }
+    if let Some(rest) = item.strip_prefix("**")
+        && let Some(end) = rest.find("**")
+    {
+        let label = rest[..end].trim();
+        if let Some(label) = label.strip_suffix(':') {
+            return Block::Item {
+                label: Some(clean_inline(label.trim())),
+                text: clean_inline(rest[end + 2..].trim()),
+            };
         }
     }
     Block::Item { label: None, text: clean_inline(item) }

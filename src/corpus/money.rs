@@ -92,11 +92,11 @@ fn parse_at(s: &str) -> Option<(Figure, usize)> {
     for dash in ["-", "–", "—", "to "] {
         if let Some(next) = trimmed.strip_prefix(dash) {
             let next_trimmed = next.trim_start();
-            if next_trimmed.starts_with('$') {
-                if let Some((value, len)) = amount(next_trimmed) {
-                    high = Some(value);
-                    end = s.len() - next_trimmed.len() + len;
-                }
+            if next_trimmed.starts_with('$')
+                && let Some((value, len)) = amount(next_trimmed)
+            {
+                high = Some(value);
+                end = s.len() - next_trimmed.len() + len;
             }
             break;
         }

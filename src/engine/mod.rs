@@ -212,12 +212,11 @@ impl Engine {
         {
             return self.decline(&ranking);
         }
-        if aspect == Some(Aspect::Salary) {
-            if let [level] = levels[..] {
-                if roles.iter().all(|&r| self.level_is_of_role(level, r)) {
-                    return self.level_salary(level, &ranking);
-                }
-            }
+        if aspect == Some(Aspect::Salary)
+            && let [level] = levels[..]
+            && roles.iter().all(|&r| self.level_is_of_role(level, r))
+        {
+            return self.level_salary(level, &ranking);
         }
         if roles.len() >= 2 && aspect.is_none() {
             // "data science vs ml engineering": a passage about exactly those roles.
@@ -239,10 +238,9 @@ impl Engine {
             if ladder
                 && (self.only_names(&ranking, &named) || names_only())
                 && roles.iter().all(|&r| self.level_is_of_role(level, r))
+                && let Some(step) = self.step_for(level, &said)
             {
-                if let Some(step) = self.step_for(level, &said) {
-                    return self.plain_passage(step, score_of(&ranking, step));
-                }
+                return self.plain_passage(step, score_of(&ranking, step));
             }
         }
         // "do I need calculus for ML": asked within the guide's field, a passage that merely
