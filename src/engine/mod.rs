@@ -71,6 +71,10 @@ pub struct Engine {
     priced: Vec<bool>,
     /// The words of the vocabulary's price words.
     price_words: HashSet<String>,
+    /// The words of each passage's title, by passage ord.
+    title_words: Vec<Vec<String>>,
+    /// Each salary level's first year of experience (its years cell), by level.
+    years_from: Vec<(u32, usize)>,
 }
 
 impl Engine {
@@ -94,7 +98,9 @@ impl Engine {
         let rungs = ladder::find_rungs(&names, &corpus);
         let greeting_words = corpus.vocabulary.greetings.words.iter().flat_map(|g| words(g)).collect();
         let role_title_terms = role_title_terms(&corpus, &search);
-        let title_roles = corpus.passages.iter().map(|p| names.roles_in(&words(&p.title))).collect();
+        let title_words: Vec<Vec<String>> = corpus.passages.iter().map(|p| words(&p.title)).collect();
+        let title_roles = title_words.iter().map(|title| names.roles_in(title)).collect();
+        let years_from = salary::years_from(&corpus, &names);
         let aspects = corpus.vocabulary.aspects.values();
         let aspect_terms =
             aspects.flat_map(|a| a.labels.iter().chain(&a.words)).flat_map(|w| search.analyze(w)).collect();
@@ -113,6 +119,8 @@ impl Engine {
             title_roles,
             priced,
             price_words,
+            title_words,
+            years_from,
         };
         Ok((engine, report))
     }

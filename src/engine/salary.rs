@@ -74,7 +74,7 @@ impl Engine {
         // A role of the same name states its own range.
         for role in self.names.roles() {
             let passage = &self.corpus.passages[role];
-            if words(&passage.title) == words(&row.title) {
+            if self.title_words[role] == self.title_words[ord] {
                 if let Some(field) = passage.field(Aspect::Salary) {
                     others.extend(money::mentions(&field.text).into_iter().take(1).map(|m| (role, m)));
                 }
@@ -106,8 +106,8 @@ impl Engine {
         let names = self.names.names(ord).to_vec();
         for level in self.names.levels() {
             let row = &self.corpus.passages[level];
-            let title = words(&row.title);
-            if names.iter().any(|n| find_phrase(&title, n).is_some()) {
+            let title = &self.title_words[level];
+            if names.iter().any(|n| find_phrase(title, n).is_some()) {
                 answer.lines.push(Line::Field { label: row.title.clone(), text: row_summary(row) });
                 self.cite(&mut answer, row, 0.0);
             }
@@ -121,16 +121,9 @@ impl Engine {
     /// The salary row for `years` of experience: the last whose years cell ("2-5", "8+") starts
     /// at or below it.
     pub(super) fn level_by_years(&self, years: u32) -> Option<usize> {
-        self.names
-            .levels()
-            .filter_map(|ord| {
-                let cell = self.corpus.passages[ord]
-                    .lines
-                    .iter()
-                    .find(|l| l.label.as_deref().is_some_and(|label| words(label) == [YEARS_LABEL]))?;
-                let from: u32 = cell.text.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()?;
-                Some((from, ord))
-            })
+        self.years_from
+            .iter()
+            .copied()
             .filter(|(from, _)| *from <= years)
             .max_by_key(|(from, _)| *from)
             .map(|(_, ord)| ord)
@@ -138,8 +131,8 @@ impl Engine {
 
     /// Whether a salary level belongs to a role ("Senior ML Engineer" to Machine Learning Engineer).
     pub(super) fn level_is_of_role(&self, level: usize, role: usize) -> bool {
-        let title = words(&self.corpus.passages[level].title);
-        self.names.names(role).iter().any(|n| find_phrase(&title, n).is_some())
+        let title = &self.title_words[level];
+        self.names.names(role).iter().any(|n| find_phrase(title, n).is_some())
     }
 
     /// Clauses elsewhere in the guide that name one of `names` and state a figure, except those
@@ -216,6 +209,25 @@ pub(super) fn years_stated(said: &[String]) -> Option<u32> {
     })
 }
 
+/// Each salary level whose years cell ("2-5", "8+") starts with a number, with that number, in
+/// the order of `names`' levels.
+pub(super) fn years_from(
+    corpus: &crate::corpus::Corpus,
+    names: &crate::commands::Names,
+) -> Vec<(u32, usize)> {
+    names
+        .levels()
+        .filter_map(|ord| {
+            let cell = corpus.passages[ord]
+                .lines
+                .iter()
+                .find(|l| l.label.as_deref().is_some_and(|label| words(label) == [YEARS_LABEL]))?;
+            let from: u32 = cell.text.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()?;
+            Some((from, ord))
+        })
+        .collect()
+}
+
 /// Every figure stated in prose that can be pay (salary rows aside: they are shown in their own
 /// right). Education paths state prices and stipends ("Springboard ML Engineering ($17,000)"),
 /// which are no one's salary.
@@ -276,5 +288,21 @@ mod tests {
         assert_eq!(years("salary in 2026"), None);
         assert_eq!(years("how many years until senior"), None);
         assert_eq!(years("1000 years"), None);
+    }
+
+    #[test]
+    fn levels_are_listed_with_the_year_their_years_cell_starts_at() {
+        let guide = "# Guide\n\n## Salary Range\n\n| Level | Years | Salary Range (Total Comp) |\n\
+                     | --- | --- | --- |\n| Junior ML Engineer | 0-2 | $100,000 - $140,000 |\n\
+                     | Senior ML Engineer | 5-8 | $190,000 - $280,000 |\n\
+                     | Staff ML Engineer | 8+ | $250,000 - $400,000 |\n\
+                     | AI Research Scientist | PhD+ | $200,000 - $500,000+ |\n";
+        let corpus = crate::corpus::Corpus::from_texts(&[("guide.md".into(), guide.into())], "").unwrap();
+        let names = crate::commands::Names::new(&corpus);
+        let listed: Vec<(u32, &str)> = years_from(&corpus, &names)
+            .into_iter()
+            .map(|(from, ord)| (from, corpus.passages[ord].title.as_str()))
+            .collect();
+        assert_eq!(listed, [(0, "Junior ML Engineer"), (5, "Senior ML Engineer"), (8, "Staff ML Engineer")]);
     }
 }
