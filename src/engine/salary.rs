@@ -74,18 +74,18 @@ impl Engine {
         // A role of the same name states its own range.
         for role in self.names.roles() {
             let passage = &self.corpus.passages[role];
-            if self.title_words[role] == self.title_words[ord] {
-                if let Some(field) = passage.field(Aspect::Salary) {
-                    others.extend(money::mentions(&field.text).into_iter().take(1).map(|m| (role, m)));
-                }
+            if self.title_words[role] == self.title_words[ord]
+                && let Some(field) = passage.field(Aspect::Salary)
+            {
+                others.extend(money::mentions(&field.text).into_iter().take(1).map(|m| (role, m)));
             }
         }
         self.add_other_figures(&mut answer, row_figure.as_ref(), others);
         for level in self.names.levels() {
-            if level != ord {
-                if let Some(key) = self.names.key(level) {
-                    answer.add_action(self.corpus.passages[level].title.clone(), format!("/salary {key}"));
-                }
+            if level != ord
+                && let Some(key) = self.names.key(level)
+            {
+                answer.add_action(self.corpus.passages[level].title.clone(), format!("/salary {key}"));
             }
         }
         answer
