@@ -154,6 +154,22 @@ fn a_price_is_never_shown_as_a_salary() {
 }
 
 #[test]
+fn a_role_salary_asked_for_something_a_figure_in_prose_names_answers_from_that_prose() {
+    // The Quick Answer states "FAANG AI roles: $200,000-$500,000+ total comp".
+    let reply = reply("what do ML engineers make at FAANG?");
+    assert!(reply.contains("$200,000-$500,000+"), "{reply}");
+    assert_eq!(
+        best_id("what do ML engineers make at FAANG?"),
+        "how-to-become-an-ai-ml-engineer/quick-answer"
+    );
+    // Asked with nothing more specific, the role's own salary answers.
+    assert_eq!(
+        engine().answer("what do ML engineers make in total comp").title,
+        "Machine Learning Engineer: salary"
+    );
+}
+
+#[test]
 fn a_question_about_a_price_is_answered_only_by_a_stated_price() {
     let bootcamps = "how-to-become-an-ai-ml-engineer/education-requirements/ml-bootcamps";
     for text in ["what's the price of an ml bootcamp", "can I afford a bootcamp?"] {

@@ -71,6 +71,8 @@ pub struct Engine {
     priced: Vec<bool>,
     /// The words of the vocabulary's price words.
     price_words: HashSet<String>,
+    /// The words of role and level names, of aspect names and of the field ([`Engine::is_plain_word`]).
+    plain_words: HashSet<String>,
     /// The words of each passage's title, by passage ord.
     title_words: Vec<Vec<String>>,
     /// Each salary level's first year of experience (its years cell), by level.
@@ -106,6 +108,7 @@ impl Engine {
             aspects.flat_map(|a| a.labels.iter().chain(&a.words)).flat_map(|w| search.analyze(w)).collect();
         let priced = salary::priced(&corpus);
         let price_words = corpus.vocabulary.price_words.words.iter().flat_map(|w| words(w)).collect();
+        let plain_words = plain_words(&corpus, &names);
         let engine = Engine {
             corpus,
             search,
@@ -119,6 +122,7 @@ impl Engine {
             title_roles,
             priced,
             price_words,
+            plain_words,
             title_words,
             years_from,
         };
@@ -283,6 +287,11 @@ impl Engine {
                 {
                     return self.plain_passage(ord, score_of(&ranking, ord));
                 }
+                if aspect == Aspect::Salary
+                    && let Some(ord) = self.mention_for(&said, |w| self.is_plain_word(w))
+                {
+                    return self.plain_passage(ord, score_of(&ranking, ord));
+                }
                 return self.role_part_ranked(role, aspect, &ranking);
             }
             if self.only_names(&ranking, &[role]) {
@@ -342,6 +351,12 @@ impl Engine {
         })
     }
 
+    /// Whether `word` says nothing specific about a salary: a role's or level's name, a word of a
+    /// role part's name ("total comp"), an everyday, question or field word.
+    fn is_plain_word(&self, word: &str) -> bool {
+        self.search.rules().is_common(word) || self.plain_words.contains(word)
+    }
+
     /// Whether a message is nothing but greetings and thanks ("hi there!", "thanks a lot").
     fn is_greeting(&self, said: &[String]) -> bool {
         said.iter().all(|word| self.greeting_words.contains(word))
@@ -372,6 +387,16 @@ impl Engine {
             _ => self.plain_passage(ord, score_of(ranking, ord)),
         }
     }
+}
+
+/// [`Engine::plain_words`], worked out once.
+fn plain_words(corpus: &Corpus, names: &Names) -> HashSet<String> {
+    let vocabulary = &corpus.vocabulary;
+    let named =
+        names.roles().chain(names.levels()).flat_map(|ord| names.names(ord).iter().flatten().cloned());
+    let aspects = vocabulary.aspects.values().flat_map(|a| a.labels.iter().chain(&a.words));
+    let field = vocabulary.domain_words.words.iter();
+    named.chain(aspects.chain(field).flat_map(|w| words(w))).collect()
 }
 
 /// [`Engine::role_title_terms`], worked out once.

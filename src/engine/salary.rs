@@ -135,6 +135,20 @@ impl Engine {
         self.names.names(role).iter().any(|n| find_phrase(title, n).is_some())
     }
 
+    /// The overview or FAQ whose prose states a figure for something the question names beyond
+    /// roles, levels, pay and everyday words: "FAANG AI roles: $200,000-$500,000+ total comp"
+    /// for "how much can I earn at FAANG as an ML engineer".
+    pub(super) fn mention_for(&self, said: &[String], is_plain: impl Fn(&str) -> bool) -> Option<usize> {
+        let topical: Vec<&String> = said
+            .iter()
+            .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()) && !is_plain(w))
+            .collect();
+        let prose = |ord: usize| matches!(self.corpus.passages[ord].kind, Kind::Overview | Kind::Faq);
+        let found =
+            self.mentions.iter().find(|m| prose(m.ord) && topical.iter().any(|w| m.words.contains(w)));
+        found.map(|m| m.ord)
+    }
+
     /// Clauses elsewhere in the guide that name one of `names` and state a figure, except those
     /// of passage `except`.
     fn mentions_naming(&self, names: &[Vec<String>], except: usize) -> Vec<(usize, Mention)> {
