@@ -61,8 +61,10 @@ pub struct Engine {
     rungs: Vec<ladder::Rung>,
     /// The words of the vocabulary's greetings and thanks.
     greeting_words: HashSet<String>,
-    /// The analyzed terms of each role passage's title, but for job-title heads ("engineer").
-    role_title_terms: Vec<(usize, Vec<String>)>,
+    /// The analyzed terms of each passage's title, by passage ord.
+    title_terms: Vec<Vec<String>>,
+    /// The analyzed terms of the words that end a job title ("engineer").
+    head_terms: HashSet<String>,
     /// The analyzed terms of every word naming a part of a role ("salary", "skills").
     aspect_terms: HashSet<String>,
     /// The roles each passage's title names, by passage ord.
@@ -99,7 +101,8 @@ impl Engine {
             .collect();
         let rungs = ladder::find_rungs(&names, &corpus);
         let greeting_words = corpus.vocabulary.greetings.words.iter().flat_map(|g| words(g)).collect();
-        let role_title_terms = role_title_terms(&corpus, &search);
+        let title_terms = corpus.passages.iter().map(|p| search.analyze(&p.title)).collect();
+        let head_terms = corpus.vocabulary.titles.heads.iter().flat_map(|h| search.analyze(h)).collect();
         let title_words: Vec<Vec<String>> = corpus.passages.iter().map(|p| words(&p.title)).collect();
         let title_roles = title_words.iter().map(|title| names.roles_in(title)).collect();
         let years_from = salary::years_from(&corpus, &names);
@@ -117,7 +120,8 @@ impl Engine {
             name_terms,
             rungs,
             greeting_words,
-            role_title_terms,
+            title_terms,
+            head_terms,
             aspect_terms,
             title_roles,
             priced,
@@ -288,7 +292,7 @@ impl Engine {
                     return self.plain_passage(ord, score_of(&ranking, ord));
                 }
                 if aspect == Aspect::Salary
-                    && let Some(ord) = self.mention_for(&said, |w| self.is_plain_word(w))
+                    && let Some(ord) = self.mention_for(&said)
                 {
                     return self.plain_passage(ord, score_of(&ranking, ord));
                 }
@@ -320,10 +324,11 @@ impl Engine {
     /// Whether `ord` is a role whose title the question names, if misspelt ("machin lerning
     /// enginer"): a word of it beyond a job-title head, for "software engineer" is no MLOps engineer.
     fn title_matched(&self, ranking: &Ranking, ord: usize) -> bool {
-        let Some((_, title)) = self.role_title_terms.iter().find(|(o, _)| *o == ord) else {
-            return false;
-        };
-        ranking.terms.iter().any(|t| t.known && !t.domain && title.contains(&t.term))
+        let title = &self.title_terms[ord];
+        self.corpus.passages[ord].kind == Kind::Role
+            && ranking.terms.iter().any(|t| {
+                t.known && !t.domain && title.contains(&t.term) && !self.head_terms.contains(&t.term)
+            })
     }
 
     /// Whether passage `ord`, the best match, says more about a role's `aspect` than the role's
@@ -340,7 +345,7 @@ impl Engine {
         if passage.kind != kind {
             return false;
         }
-        let title = self.search.analyze(&passage.title);
+        let title = &self.title_terms[ord];
         let named = |term: &String| self.name_terms.iter().any(|(_, terms)| terms.contains(term));
         ranking.terms.iter().any(|t| {
             t.known
@@ -353,7 +358,7 @@ impl Engine {
 
     /// Whether `word` says nothing specific about a salary: a role's or level's name, a word of a
     /// role part's name ("total comp"), an everyday, question or field word.
-    fn is_plain_word(&self, word: &str) -> bool {
+    pub(super) fn is_plain_word(&self, word: &str) -> bool {
         self.search.rules().is_common(word) || self.plain_words.contains(word)
     }
 
@@ -397,16 +402,6 @@ fn plain_words(corpus: &Corpus, names: &Names) -> HashSet<String> {
     let aspects = vocabulary.aspects.values().flat_map(|a| a.labels.iter().chain(&a.words));
     let field = vocabulary.domain_words.words.iter();
     named.chain(aspects.chain(field).flat_map(|w| words(w))).collect()
-}
-
-/// [`Engine::role_title_terms`], worked out once.
-fn role_title_terms(corpus: &Corpus, search: &Search) -> Vec<(usize, Vec<String>)> {
-    let heads: HashSet<String> =
-        corpus.vocabulary.titles.heads.iter().flat_map(|h| search.analyze(h)).collect();
-    let roles = corpus.passages.iter().enumerate().filter(|(_, p)| p.kind == Kind::Role);
-    roles
-        .map(|(ord, p)| (ord, search.analyze(&p.title).into_iter().filter(|t| !heads.contains(t)).collect()))
-        .collect()
 }
 
 fn score_of(ranking: &Ranking, ord: usize) -> f32 {

@@ -138,10 +138,12 @@ impl Engine {
     /// The overview or FAQ whose prose states a figure for something the question names beyond
     /// roles, levels, pay and everyday words: "FAANG AI roles: $200,000-$500,000+ total comp"
     /// for "how much can I earn at FAANG as an ML engineer".
-    pub(super) fn mention_for(&self, said: &[String], is_plain: impl Fn(&str) -> bool) -> Option<usize> {
+    pub(super) fn mention_for(&self, said: &[String]) -> Option<usize> {
         let topical: Vec<&String> = said
             .iter()
-            .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()) && !is_plain(w))
+            .filter(|w| {
+                w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()) && !self.is_plain_word(w)
+            })
             .collect();
         let prose = |ord: usize| matches!(self.corpus.passages[ord].kind, Kind::Overview | Kind::Faq);
         let found =

@@ -215,15 +215,7 @@ impl Search {
     fn singular(&self, word: &str) -> Option<QueryTerm> {
         let stem = word.strip_suffix('s').filter(|s| s.chars().count() >= 2)?;
         let term = self.stems.of(&self.index, stem).first()?.clone();
-        self.doc_freq.contains_key(&term).then(|| QueryTerm {
-            term,
-            alternatives: Vec::new(),
-            known: true,
-            common: false,
-            question: false,
-            domain: false,
-            weight: 1.0,
-        })
+        self.doc_freq.contains_key(&term).then(|| QueryTerm::found(term, 1.0))
     }
 
     /// The corpus word nearest to a word the corpus lacks, within the typo budget.
@@ -235,15 +227,7 @@ impl Search {
             return None;
         }
         let best = self.spelling.nearest(word, budget)?;
-        Some(QueryTerm {
-            term: best.term.clone(),
-            alternatives: Vec::new(),
-            known: true,
-            common: false,
-            question: false,
-            domain: false,
-            weight: query::CORRECTED_WEIGHT,
-        })
+        Some(QueryTerm::found(best.term.clone(), query::CORRECTED_WEIGHT))
     }
 
     /// Inverse document frequency of a term; an unknown term gets the highest.

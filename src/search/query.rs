@@ -32,6 +32,21 @@ pub struct QueryTerm {
     pub weight: f32,
 }
 
+impl QueryTerm {
+    /// A guide term found for a word the guide lacks (a plural, a typo), at `weight`.
+    pub fn found(term: String, weight: f32) -> Self {
+        QueryTerm {
+            term,
+            alternatives: Vec::new(),
+            known: true,
+            common: false,
+            question: false,
+            domain: false,
+            weight,
+        }
+    }
+}
+
 /// A topic word of a question, after synonyms: the guide's word and the words it replaced.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TopicWord {
