@@ -36,6 +36,32 @@ pub fn find_phrase(words: &[String], phrase: &[String]) -> Option<usize> {
     words.windows(phrase.len()).position(|window| window == phrase)
 }
 
+/// The sentences of `text`, trimmed, each with the mark that ends it: a cut after `.`, `!`, `?`,
+/// `;` or `:` followed by white space, and at line breaks. "ok so long story: i'm 31. is he right?"
+/// gives `["ok so long story:", "i'm 31.", "is he right?"]`.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next_is_space = chars.peek().is_none_or(|&(_, n)| n.is_whitespace());
+        let ends = c == '\n' || (matches!(c, '.' | '!' | '?' | ';' | ':') && next_is_space);
+        if ends {
+            let end = at + c.len_utf8();
+            let sentence = text[from..end].trim();
+            if !sentence.is_empty() && sentence.chars().any(char::is_alphanumeric) {
+                out.push(sentence);
+            }
+            from = end;
+        }
+    }
+    let rest = text[from..].trim();
+    if rest.chars().any(char::is_alphanumeric) {
+        out.push(rest);
+    }
+    out
+}
+
 /// A URL- and id-friendly form of `text`: lower-case words joined by `-`.
 pub fn slug(text: &str) -> String {
     words(text).join("-")
@@ -48,6 +74,17 @@ mod tests {
     #[test]
     fn words_split_on_punctuation_and_lowercase() {
         assert_eq!(words("AI/ML Engineer's  PAY?"), ["ai", "ml", "engineer", "s", "pay"]);
+    }
+
+    #[test]
+    fn sentences_end_at_marks_followed_by_space_and_at_line_breaks() {
+        let text = "ok so long story: i'm 31. worked at A.I.Corp!! is he right?? v2.0 is out\nthanks";
+        assert_eq!(
+            sentences(text),
+            ["ok so long story:", "i'm 31.", "worked at A.I.Corp!!", "is he right??", "v2.0 is out", "thanks"]
+        );
+        assert_eq!(sentences("  ... ?! "), Vec::<&str>::new());
+        assert_eq!(sentences("one question"), ["one question"]);
     }
 
     /// Each character looked at in turn: the rule [`words`] must keep.

@@ -131,6 +131,22 @@ fn a_passage_on_the_very_thing_asked_beats_the_roles_own_field() {
 }
 
 #[test]
+fn a_long_message_is_answered_from_its_question_sentence() {
+    // The whole message is mostly the asker's life, which no passage covers.
+    let story = "I did a degree in history and worked in retail for years, mostly weekends. \
+                 My family thinks it is too late. How many years until I could work as an AI engineer?";
+    let faq = "ai-career-paths-2026/frequently-asked-questions/how-long-does-it-take-to-become-an-ai-engineer";
+    assert_eq!(best_id(story), faq);
+    // A question sentence that refers back ("that") is asked with the sentence before it.
+    let story = "Long story: I studied biology and spent years in a lab, then some stats. \
+                 Now I want to work on medical imaging with AI. What kind of role is that?";
+    assert_eq!(best_id(story), "ai-career-paths-2026/computer-vision-engineer");
+    // A story around a question the guide does not cover still declines.
+    let story = "I work in retail. I like computers. What is the best pizza in Naples?";
+    assert!(!engine().answer(story).answered, "{}", reply(story));
+}
+
+#[test]
 fn a_part_of_a_role_asked_in_other_words_answers_from_that_field() {
     // The guide names no employers for research scientists, and says so.
     let employs = engine().answer("who employs AI researchers");

@@ -15,7 +15,7 @@ use crate::corpus::{Aspect, Corpus, CorpusError, Kind, load_corpus};
 use crate::index::{GuideIndex, IndexError, OpenReport};
 use crate::messages;
 use crate::search::{Ranking, Search};
-use crate::text::words;
+use crate::text::{self, words};
 
 /// The longest message read; the rest is ignored (Telegram's own limit is 4096).
 pub const MAX_INPUT_CHARS: usize = 4096;
@@ -183,9 +183,42 @@ impl Engine {
         }
     }
 
-    /// A free-text question: a role and a part of it answer from structure, anything else from
-    /// search; a question the guide does not know, or a weak best match, declines.
+    /// A free-text question. A message of several sentences whose whole the guide does not
+    /// answer ("ok so long story: i'm 31, worked in retail … how many years until I could work
+    /// as an AI engineer?") is mostly the asker's life: its question sentences, each with the
+    /// sentence before it, are asked on their own, the last first.
     fn question(&self, text: &str) -> Answer {
+        let answer = self.message(text);
+        if answer.answered {
+            return answer;
+        }
+        let sentences = text::sentences(text);
+        if sentences.len() < 2 {
+            return answer;
+        }
+        let last = sentences.len() - 1;
+        let asking = (0..=last).rev().filter(|&i| i == last || sentences[i].ends_with('?'));
+        for i in asking {
+            let from = sentences[i].as_ptr() as usize - text.as_ptr() as usize;
+            let end = from + sentences[i].len();
+            let mut parts = vec![&text[from..end]];
+            if i > 0 {
+                let before = sentences[i - 1].as_ptr() as usize - text.as_ptr() as usize;
+                parts.push(&text[before..end]);
+            }
+            for part in parts {
+                let asked = self.message(part);
+                if asked.answered {
+                    return asked;
+                }
+            }
+        }
+        answer
+    }
+
+    /// One question: a role and a part of it answer from structure, anything else from
+    /// search; a question the guide does not know, or a weak best match, declines.
+    fn message(&self, text: &str) -> Answer {
         let said = words(text);
         if said.is_empty() {
             return Answer::new(false, messages::EMPTY_TITLE).text(messages::EMPTY).action("Help", "/help");
