@@ -82,6 +82,9 @@ fn years_of_experience_pick_the_salary_row_whose_years_cover_them() {
         ("what do MLEs with 6 years of experience make", "salary-range/senior-ml-engineer"),
         ("salary after 1 year as a machine learning engineer", "salary-range/junior-ml-engineer"),
         ("ml eng pay, 3yoe", "salary-range/ml-engineer"),
+        // A range starts where the table's rows start.
+        ("what do ml engineers with 5-8 years experience make", "salary-range/senior-ml-engineer"),
+        ("mle salary, 2 to 5 years in", "salary-range/ml-engineer"),
     ] {
         assert!(best_id(text).ends_with(row), "{text}: {}", best_id(text));
     }

@@ -217,7 +217,13 @@ pub(super) fn years_stated(said: &[String]) -> Option<u32> {
     said.iter().enumerate().find_map(|(i, word)| {
         let unit_next = said.get(i + 1).is_some_and(|next| YEAR_UNITS.contains(&next.as_str()));
         if unit_next {
-            return number(word);
+            // "5-8 years", "5 to 8 years": a range starts at its first number.
+            let start = match i {
+                1.. if number(&said[i - 1]).is_some() => Some(&said[i - 1]),
+                2.. if said[i - 1] == "to" && number(&said[i - 2]).is_some() => Some(&said[i - 2]),
+                _ => None,
+            };
+            return number(start.unwrap_or(word));
         }
         // "4yoe": the number and its unit in one word.
         let digits = word.find(|c: char| !c.is_ascii_digit()).filter(|&at| at > 0)?;
