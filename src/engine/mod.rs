@@ -320,7 +320,7 @@ impl Engine {
         if let Some(role) = role {
             if let Some(aspect) = aspect {
                 if let Some(ord) =
-                    top.map(|h| h.ord).filter(|&ord| self.is_more_specific(ord, aspect, &ranking))
+                    top.map(|h| h.ord).filter(|&ord| self.is_more_specific(ord, role, aspect, &ranking))
                 {
                     return self.plain_passage(ord, score_of(&ranking, ord));
                 }
@@ -368,7 +368,7 @@ impl Engine {
     /// own field: a passage of that kind whose title names something the question asks beyond
     /// names and the aspect ("self-taught" in "can I become an ML engineer self-taught, with
     /// no degree", an education question).
-    fn is_more_specific(&self, ord: usize, aspect: Aspect, ranking: &Ranking) -> bool {
+    fn is_more_specific(&self, ord: usize, role: usize, aspect: Aspect, ranking: &Ranking) -> bool {
         let passage = &self.corpus.passages[ord];
         let kind = match aspect {
             Aspect::Education => Kind::Education,
@@ -379,7 +379,8 @@ impl Engine {
             return false;
         }
         let title = &self.title_terms[ord];
-        let named = |term: &String| self.name_terms.iter().any(|(_, terms)| terms.contains(term));
+        // The role's own name says nothing; another's ("data" of "data engineering") may.
+        let named = |term: &String| self.name_terms.iter().any(|(o, terms)| *o == role && terms.contains(term));
         ranking.terms.iter().any(|t| {
             t.known
                 && !(t.question || t.common || t.domain)
