@@ -1,5 +1,7 @@
 //! Word-level text normalization shared by the corpus, the commands and the search.
 
+use std::ops::Range;
+
 /// Lower-cased words of `text`: runs of letters and digits, everything else a separator.
 ///
 /// `"AI/ML Engineer's"` gives `["ai", "ml", "engineer", "s"]`; the same rule applies to questions
@@ -36,29 +38,29 @@ pub fn find_phrase(words: &[String], phrase: &[String]) -> Option<usize> {
     words.windows(phrase.len()).position(|window| window == phrase)
 }
 
-/// The sentences of `text`, trimmed, each with the mark that ends it: a cut after `.`, `!`, `?`,
-/// `;` or `:` followed by white space, and at line breaks. "ok so long story: i'm 31. is he right?"
-/// gives `["ok so long story:", "i'm 31.", "is he right?"]`.
-pub fn sentences(text: &str) -> Vec<&str> {
+/// Where the sentences of `text` lie, trimmed, each with the mark that ends it: a cut after `.`,
+/// `!`, `?`, `;` or `:` followed by white space, and at line breaks. "ok so long story: i'm 31.
+/// is he right?" gives the spans of "ok so long story:", "i'm 31." and "is he right?".
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    let mut push = |from: usize, end: usize| {
+        let span = &text[from..end];
+        if span.chars().any(char::is_alphanumeric) {
+            let start = from + (span.len() - span.trim_start().len());
+            out.push(start..from + span.trim_end().len());
+        }
+    };
     let mut from = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let next_is_space = chars.peek().is_none_or(|&(_, n)| n.is_whitespace());
-        let ends = c == '\n' || (matches!(c, '.' | '!' | '?' | ';' | ':') && next_is_space);
-        if ends {
+        if c == '\n' || (matches!(c, '.' | '!' | '?' | ';' | ':') && next_is_space) {
             let end = at + c.len_utf8();
-            let sentence = text[from..end].trim();
-            if !sentence.is_empty() && sentence.chars().any(char::is_alphanumeric) {
-                out.push(sentence);
-            }
+            push(from, end);
             from = end;
         }
     }
-    let rest = text[from..].trim();
-    if rest.chars().any(char::is_alphanumeric) {
-        out.push(rest);
-    }
+    push(from, text.len());
     out
 }
 
@@ -79,12 +81,13 @@ mod tests {
     #[test]
     fn sentences_end_at_marks_followed_by_space_and_at_line_breaks() {
         let text = "ok so long story: i'm 31. worked at A.I.Corp!! is he right?? v2.0 is out\nthanks";
+        let cut = |text: &str| sentences(text).into_iter().map(|at| text[at].to_string()).collect::<Vec<_>>();
         assert_eq!(
-            sentences(text),
+            cut(text),
             ["ok so long story:", "i'm 31.", "worked at A.I.Corp!!", "is he right??", "v2.0 is out", "thanks"]
         );
-        assert_eq!(sentences("  ... ?! "), Vec::<&str>::new());
-        assert_eq!(sentences("one question"), ["one question"]);
+        assert_eq!(cut("  ... ?! "), Vec::<String>::new());
+        assert_eq!(cut(" one question "), ["one question"]);
     }
 
     /// Each character looked at in turn: the rule [`words`] must keep.

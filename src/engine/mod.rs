@@ -6,6 +6,7 @@ mod ladder;
 mod salary;
 
 use std::collections::HashSet;
+use std::ops::Range;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
@@ -197,17 +198,12 @@ impl Engine {
             return answer;
         }
         let last = sentences.len() - 1;
-        let asking = (0..=last).rev().filter(|&i| i == last || sentences[i].ends_with('?'));
+        let asking = (0..=last).rev().filter(|&i| i == last || text[sentences[i].clone()].ends_with('?'));
         for i in asking {
-            let from = sentences[i].as_ptr() as usize - text.as_ptr() as usize;
-            let end = from + sentences[i].len();
-            let mut parts = vec![&text[from..end]];
-            if i > 0 {
-                let before = sentences[i - 1].as_ptr() as usize - text.as_ptr() as usize;
-                parts.push(&text[before..end]);
-            }
-            for part in parts {
-                let asked = self.message(part);
+            let Range { start, end } = sentences[i];
+            let with_before = (i > 0).then(|| sentences[i - 1].start..end);
+            for part in std::iter::once(start..end).chain(with_before) {
+                let asked = self.message(&text[part]);
                 if asked.answered {
                     return asked;
                 }
