@@ -153,6 +153,20 @@ fn a_long_message_is_answered_from_its_question_sentence() {
 }
 
 #[test]
+fn a_subject_the_guide_never_covers_declines_though_the_rest_is_the_guides() {
+    for (off_topic, in_scope) in [
+        ("can i get an h1b visa as an ml engineer", "can i get a job as an ml engineer"),
+        ("how much do data scientists make in london", "how much do data scientists make"),
+        ("how do i negotiate my ml engineer offer", "what does an ml engineer do"),
+        ("mlops engineer interview questions", "mlops engineer skills"),
+        ("is remote work common for computer vision engineers", "who hires computer vision engineers"),
+    ] {
+        assert!(!engine().answer(off_topic).answered, "{off_topic}: {}", reply(off_topic));
+        assert!(engine().answer(in_scope).answered, "{in_scope}: {}", reply(in_scope));
+    }
+}
+
+#[test]
 fn a_part_of_a_role_asked_in_other_words_answers_from_that_field() {
     // The guide names no employers for research scientists, and says so.
     let employs = engine().answer("who employs AI researchers");

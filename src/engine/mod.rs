@@ -16,7 +16,7 @@ use crate::corpus::{Aspect, Corpus, CorpusError, Kind, load_corpus};
 use crate::index::{GuideIndex, IndexError, OpenReport};
 use crate::messages;
 use crate::search::{Ranking, Search};
-use crate::text::{self, words};
+use crate::text::{self, find_phrase, words};
 
 /// The longest message read; the rest is ignored (Telegram's own limit is 4096).
 pub const MAX_INPUT_CHARS: usize = 4096;
@@ -80,6 +80,8 @@ pub struct Engine {
     title_words: Vec<Vec<String>>,
     /// Each salary level's first year of experience (its years cell), by level.
     years_from: Vec<(u32, usize)>,
+    /// The words of each of the vocabulary's off-topic subjects that no passage names.
+    off_topic: Vec<Vec<String>>,
 }
 
 impl Engine {
@@ -113,6 +115,7 @@ impl Engine {
         let priced = salary::priced(&corpus);
         let price_words = corpus.vocabulary.price_words.words.iter().flat_map(|w| words(w)).collect();
         let plain_words = plain_words(&corpus, &names);
+        let off_topic = off_topic(&corpus);
         let engine = Engine {
             corpus,
             search,
@@ -130,6 +133,7 @@ impl Engine {
             plain_words,
             title_words,
             years_from,
+            off_topic,
         };
         Ok((engine, report))
     }
@@ -223,6 +227,10 @@ impl Engine {
             return self.welcome();
         }
         let ranking = self.search.rank(text, SEARCH_LIMIT);
+        if self.off_topic.iter().any(|subject| find_phrase(&said, subject).is_some()) {
+            // "can I get an H1B as an ML engineer": the guide never covers visas.
+            return self.decline(&ranking);
+        }
         tracing::debug!(
             terms = ?ranking.terms.iter().map(|t| (&t.term, t.known, t.common)).collect::<Vec<_>>(),
             top = ?ranking.hits.iter().map(|h| (&self.corpus.passages[h.ord].id, h.score)).collect::<Vec<_>>(),
@@ -424,6 +432,15 @@ impl Engine {
     }
 }
 
+/// The vocabulary's off-topic words and phrases, less any a passage uses: the list may never hide
+/// what the guide covers.
+fn off_topic(corpus: &Corpus) -> Vec<Vec<String>> {
+    let texts: Vec<Vec<String>> =
+        corpus.passages.iter().flat_map(|p| [words(&p.title), words(&p.text())]).collect();
+    let listed = corpus.vocabulary.off_topic.words.iter().map(|w| words(w)).filter(|w| !w.is_empty());
+    listed.filter(|phrase| texts.iter().all(|text| find_phrase(text, phrase).is_none())).collect()
+}
+
 /// [`Engine::plain_words`], worked out once.
 fn plain_words(corpus: &Corpus, names: &Names) -> HashSet<String> {
     let vocabulary = &corpus.vocabulary;
@@ -465,6 +482,17 @@ pub fn sanitize(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_off_topic_subject_the_guide_names_is_no_longer_off_topic() {
+        let guide = "# Guide\n\n## Remote work\n\nMost teams work remotely part of the week.\n".to_string();
+        let vocabulary = "[off_topic]\nwords = [\"remote\", \"visa\", \"part time\", \"the week\"]\n";
+        let corpus = Corpus::from_texts(&[("guide.md".to_string(), guide)], vocabulary).unwrap();
+        let subjects: Vec<String> = off_topic(&corpus).iter().map(|s| s.join(" ")).collect();
+        // "remote" is a title word and "the week" a phrase of the text; "part" and "time" alone
+        // don't make the phrase "part time".
+        assert_eq!(subjects, ["visa", "part time"]);
+    }
 
     #[test]
     fn sanitize_removes_invisible_and_control_characters() {
