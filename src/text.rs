@@ -84,7 +84,14 @@ mod tests {
         let cut = |text: &str| sentences(text).into_iter().map(|at| text[at].to_string()).collect::<Vec<_>>();
         assert_eq!(
             cut(text),
-            ["ok so long story:", "i'm 31.", "worked at A.I.Corp!!", "is he right??", "v2.0 is out", "thanks"]
+            [
+                "ok so long story:",
+                "i'm 31.",
+                "worked at A.I.Corp!!",
+                "is he right??",
+                "v2.0 is out",
+                "thanks"
+            ]
         );
         assert_eq!(cut("  ... ?! "), Vec::<String>::new());
         assert_eq!(cut(" one question "), ["one question"]);

@@ -28,6 +28,18 @@ fn role_command_accepts_aliases_case_typos_and_a_bot_suffix() {
 }
 
 #[test]
+fn a_line_break_inside_a_command_is_a_space() {
+    let answer = engine().answer("/role machine\nlearning  engineer");
+    assert_eq!(answer.title, "Machine Learning Engineer");
+    // An argument shown back is shown on one line.
+    assert!(
+        reply("/role dentist\n\nplease").contains("“dentist please”"),
+        "{}",
+        reply("/role dentist\n\nplease")
+    );
+}
+
+#[test]
 fn an_unknown_role_says_so_and_lists_the_roles() {
     let answer = engine().answer("/role astronaut");
     assert!(!answer.answered);
@@ -141,12 +153,17 @@ fn a_long_message_is_answered_from_its_question_sentence() {
     // The whole message is mostly the asker's life, which no passage covers.
     let story = "I did a degree in history and worked in retail for years, mostly weekends. \
                  My family thinks it is too late. How many years until I could work as an AI engineer?";
-    let faq = "ai-career-paths-2026/frequently-asked-questions/how-long-does-it-take-to-become-an-ai-engineer";
+    let faq =
+        "ai-career-paths-2026/frequently-asked-questions/how-long-does-it-take-to-become-an-ai-engineer";
     assert_eq!(best_id(story), faq);
     // A question sentence that refers back ("that") is asked with the sentence before it.
     let story = "Long story: I studied biology and spent years in a lab, then some stats. \
                  Now I want to work on medical imaging with AI. What kind of role is that?";
     assert_eq!(best_id(story), "ai-career-paths-2026/computer-vision-engineer");
+    // In a chat a line break often ends a sentence.
+    let story = "did a degree in history, worked in retail for years, mostly weekends\n\
+                 my family thinks it is too late\nhow many years until I could work as an AI engineer";
+    assert_eq!(best_id(story), faq);
     // A story around a question the guide does not cover still declines.
     let story = "I work in retail. I like computers. What is the best pizza in Naples?";
     assert!(!engine().answer(story).answered, "{}", reply(story));

@@ -73,8 +73,10 @@ pub fn parse_command(text: &str) -> Option<Command> {
     let rest = text.trim_start().strip_prefix('/')?;
     let (head, argument) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
     let name = head.split_once('@').map_or(head, |(name, _)| name).to_lowercase();
-    let argument: String = argument.trim().chars().take(MAX_ARGUMENT_CHARS).collect();
-    let argument = argument.trim().to_string();
+    // Line breaks and runs of spaces inside an argument are one space ("/role\n mlops  engineer").
+    let argument = argument.split_whitespace().collect::<Vec<_>>().join(" ");
+    let argument: String = argument.chars().take(MAX_ARGUMENT_CHARS).collect();
+    let argument = argument.trim_end().to_string();
     Some(match name.as_str() {
         "start" => Command::Start,
         "help" => Command::Help,

@@ -384,7 +384,8 @@ impl Engine {
         }
         let title = &self.title_terms[ord];
         // The role's own name says nothing; another's ("data" of "data engineering") may.
-        let named = |term: &String| self.name_terms.iter().any(|(o, terms)| *o == role && terms.contains(term));
+        let named =
+            |term: &String| self.name_terms.iter().any(|(o, terms)| *o == role && terms.contains(term));
         ranking.terms.iter().any(|t| {
             t.known
                 && !(t.question || t.common || t.domain)
@@ -465,7 +466,9 @@ pub fn sanitize(text: &str) -> String {
     text.chars()
         .take(MAX_INPUT_CHARS)
         .filter_map(|c| match c {
-            '\n' | '\r' | '\t' => Some(' '),
+            // A line break may end a sentence ([`text::sentences`]); other breaks are spaces.
+            '\n' => Some('\n'),
+            '\r' | '\t' => Some(' '),
             c if c.is_control() => None,
             '\u{200B}'..='\u{200F}'
             | '\u{202A}'..='\u{202E}'
@@ -501,5 +504,9 @@ mod tests {
         // Cut first, trimmed after: the leading space counts towards the limit.
         assert_eq!(sanitize(&format!(" {}", "x".repeat(MAX_INPUT_CHARS))).len(), MAX_INPUT_CHARS - 1);
         assert_eq!(sanitize(" plain ascii\x7f text? "), "plain ascii text?");
+        assert_eq!(
+            sanitize("i'm 30\r\n\thow long until i'm an ai engineer\n"),
+            "i'm 30 \n how long until i'm an ai engineer"
+        );
     }
 }
