@@ -119,6 +119,8 @@ fn a_level_without_a_salary_word_answers_from_its_career_ladder_step() {
             "tasks of a mid-level machine learning engineer with 4 years in",
             "career-progression/3-ml-engineer-3-5-years",
         ),
+        // Years of experience name the level.
+        ("an mle with 1 yoe: what is the job like", "career-progression/2-junior-ml-engineer-1-3-years"),
     ] {
         assert!(best_id(text).ends_with(step), "{text}: {}", best_id(text));
     }

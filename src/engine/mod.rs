@@ -251,8 +251,10 @@ impl Engine {
         let roles = self.names.roles_in(&said);
         let aspect = self.names.aspect_in(&said);
         let mut levels = self.names.levels_in(&said);
-        if levels.is_empty() && aspect == Some(Aspect::Salary) {
-            // "ml engineer with 4 yoe salary": the salary table says which level that is.
+        let ladder_of_role = !roles.is_empty() && matches!(aspect, None | Some(Aspect::Progression));
+        if levels.is_empty() && (aspect == Some(Aspect::Salary) || ladder_of_role) {
+            // "ml engineer with 4 yoe salary", "mle w/ 3-5 yoe, what's the work like": the salary
+            // table says which level that is.
             levels.extend(salary::years_stated(&said).and_then(|years| self.level_by_years(years)));
         }
         let named = !roles.is_empty() || !levels.is_empty();
