@@ -177,6 +177,8 @@ fn a_subject_the_guide_never_covers_declines_though_the_rest_is_the_guides() {
         ("can i get an h1b visa as an ml engineer", "can i get a job as an ml engineer"),
         ("how much do data scientists make in london", "how much do data scientists make"),
         ("how do i negotiate my ml engineer offer", "what does an ml engineer do"),
+        // A phrase of the list, not its words one by one: "raise" alone is no pay rise.
+        ("how do i ask for a raise as a data scientist", "will a masters raise my pay as a data scientist"),
         ("mlops engineer interview questions", "mlops engineer skills"),
         ("is remote work common for computer vision engineers", "who hires computer vision engineers"),
     ] {
