@@ -193,7 +193,7 @@ impl Engine {
         if self.is_greeting(&said) {
             return self.welcome();
         }
-        let ranking = self.search.rank(text, SEARCH_LIMIT);
+        let ranking = self.search.rank_words(&said, SEARCH_LIMIT);
         tracing::debug!(
             terms = ?ranking.terms.iter().map(|t| (&t.term, t.known, t.common)).collect::<Vec<_>>(),
             top = ?ranking.hits.iter().map(|h| (&self.corpus.passages[h.ord].id, h.score)).collect::<Vec<_>>(),

@@ -165,8 +165,13 @@ impl Search {
 
     /// The weighted terms of a question.
     pub fn terms(&self, text: &str) -> Vec<QueryTerm> {
+        self.terms_of(&crate::text::words(text))
+    }
+
+    /// As [`Search::terms`], of a question's words already read by [`crate::text::words`].
+    pub fn terms_of(&self, said: &[String]) -> Vec<QueryTerm> {
         let mut terms: Vec<QueryTerm> = Vec::new();
-        for topic in self.rules.topic_words(text) {
+        for topic in self.rules.topic_words_of(said) {
             let alternatives: Vec<String> = topic
                 .replaced
                 .iter()
@@ -264,7 +269,12 @@ impl Search {
     /// Ranks passages for `text`; at most `limit` hits. BM25 picks candidates; among them, those
     /// that contain more of the question (idf-weighted) move up.
     pub fn rank(&self, text: &str, limit: usize) -> Ranking {
-        let terms = self.terms(text);
+        self.rank_words(&crate::text::words(text), limit)
+    }
+
+    /// As [`Search::rank`], of a question's words already read by [`crate::text::words`].
+    pub fn rank_words(&self, said: &[String], limit: usize) -> Ranking {
+        let terms = self.terms_of(said);
         let mut hits = self.run(&terms, limit.max(RERANK_DEPTH)).unwrap_or_else(|e| {
             tracing::error!(error = %e, "search failed");
             Vec::new()
