@@ -10,11 +10,10 @@ mod termset;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use tantivy::collector::TopDocs;
-use tantivy::query::BooleanQuery;
 
 use crate::corpus::Corpus;
 use crate::index::GuideIndex;
-use clause::Clause;
+use clause::{Clause, Disjunction};
 pub use query::{QueryRules, QueryTerm};
 use spelling::{CorpusWord, Spelling};
 use stems::Stems;
@@ -336,8 +335,9 @@ impl Search {
         if clauses.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let query =
-            BooleanQuery::new(clause::without_empty(clauses).iter().map(|c| c.query(&self.index)).collect());
+        let query = Disjunction::new(
+            clause::without_empty(clauses).into_iter().map(|c| c.into_part(&self.index)).collect(),
+        );
         let top = self.index.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
