@@ -5,7 +5,7 @@ mod compose;
 mod ladder;
 mod salary;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
@@ -61,21 +61,21 @@ pub struct Engine {
     /// Each salary level's career-progression step.
     rungs: Vec<ladder::Rung>,
     /// The words of the vocabulary's greetings and thanks.
-    greeting_words: HashSet<String>,
+    greeting_words: FxHashSet<String>,
     /// The analyzed terms of each passage's title, by passage ord.
     title_terms: Vec<Vec<String>>,
     /// The analyzed terms of the words that end a job title ("engineer").
-    head_terms: HashSet<String>,
+    head_terms: FxHashSet<String>,
     /// The analyzed terms of every word naming a part of a role ("salary", "skills").
-    aspect_terms: HashSet<String>,
+    aspect_terms: FxHashSet<String>,
     /// The roles each passage's title names, by passage ord.
     title_roles: Vec<Vec<usize>>,
     /// Whether each passage states a price (a figure no pay word goes with), by ord.
     priced: Vec<bool>,
     /// The words of the vocabulary's price words.
-    price_words: HashSet<String>,
+    price_words: FxHashSet<String>,
     /// The words of role and level names, of aspect names and of the field ([`Engine::is_plain_word`]).
-    plain_words: HashSet<String>,
+    plain_words: FxHashSet<String>,
     /// The words of each passage's title, by passage ord.
     title_words: Vec<Vec<String>>,
     /// Each salary level's first year of experience (its years cell), by level.
@@ -226,7 +226,7 @@ impl Engine {
         if self.is_greeting(&said) {
             return self.welcome();
         }
-        let ranking = self.search.rank(text, SEARCH_LIMIT);
+        let ranking = self.search.rank_words(&said, SEARCH_LIMIT);
         if self.off_topic.iter().any(|subject| find_phrase(&said, subject).is_some()) {
             // "can I get an H1B as an ML engineer": the guide never covers visas.
             return self.decline(&ranking);
@@ -445,7 +445,7 @@ fn off_topic(corpus: &Corpus) -> Vec<Vec<String>> {
 }
 
 /// [`Engine::plain_words`], worked out once.
-fn plain_words(corpus: &Corpus, names: &Names) -> HashSet<String> {
+fn plain_words(corpus: &Corpus, names: &Names) -> FxHashSet<String> {
     let vocabulary = &corpus.vocabulary;
     let named =
         names.roles().chain(names.levels()).flat_map(|ord| names.names(ord).iter().flatten().cloned());

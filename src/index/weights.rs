@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use std::fmt;
 use std::sync::Arc;
 
-use tantivy::query::{BoostQuery, BoostWeight, EnableScoring, Explanation, Query, Scorer, TermQuery, Weight};
+use tantivy::query::{BoostQuery, EnableScoring, Explanation, Query, Scorer, TermQuery, Weight};
 use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::{DocId, Score, Searcher, SeekDangerResult, SegmentReader};
 
@@ -63,6 +63,17 @@ impl PreparedTerm {
     pub fn boosted(self, boost: Score) -> PreparedTermQuery {
         PreparedTermQuery { prepared: self, boost }
     }
+
+    /// The weight of [`PreparedTerm::boosted`] with scoring on: the weight built at open, its
+    /// scores multiplied by `boost`.
+    pub fn weight(&self, boost: Score) -> Box<dyn Weight> {
+        Box::new(Boosted { prepared: self.clone(), boost })
+    }
+
+    /// The term.
+    pub fn term(&self) -> &Term {
+        &self.0.term
+    }
 }
 
 impl fmt::Debug for PreparedTerm {
@@ -91,7 +102,7 @@ impl Query for PreparedTermQuery {
             let query = TermQuery::new(self.prepared.0.term.clone(), IndexRecordOption::WithFreqs);
             return BoostQuery::new(Box::new(query), self.boost).weight(enable_scoring);
         }
-        Ok(Box::new(BoostWeight::new(Box::new(Shared(self.prepared.clone())), self.boost)))
+        Ok(self.prepared.weight(self.boost))
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
@@ -99,12 +110,29 @@ impl Query for PreparedTermQuery {
     }
 }
 
-/// A weight shared between requests: every call goes to it.
-struct Shared(PreparedTerm);
+/// A prepared term's weight with its boost: what `BoostWeight(TermWeight)` does, in one box.
+/// Every call goes to the weight built at open, with the boost multiplied in as `BoostWeight`
+/// multiplies it; what it does not override, it leaves to `Weight`'s defaults, as `BoostWeight`.
+struct Boosted {
+    prepared: PreparedTerm,
+    boost: Score,
+}
 
-impl Weight for Shared {
+impl Weight for Boosted {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        self.0.0.weight.scorer(reader, boost)
+        self.prepared.0.weight.scorer(reader, boost * self.boost)
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let underlying = self.prepared.0.weight.explain(reader, doc)?;
+        let score = underlying.value() * self.boost;
+        let mut explanation = Explanation::new_with_string(format!("Boost x{} of ...", self.boost), score);
+        explanation.add_detail(underlying);
+        Ok(explanation)
+    }
+
+    fn count(&self, reader: &SegmentReader) -> tantivy::Result<u32> {
+        self.prepared.0.weight.count(reader)
     }
 
     fn scorer_danger(
@@ -113,40 +141,7 @@ impl Weight for Shared {
         target: DocId,
         boost: Score,
     ) -> tantivy::Result<(SeekDangerResult, Box<dyn Scorer>)> {
-        self.0.0.weight.scorer_danger(reader, target, boost)
-    }
-
-    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        self.0.0.weight.explain(reader, doc)
-    }
-
-    fn count(&self, reader: &SegmentReader) -> tantivy::Result<u32> {
-        self.0.0.weight.count(reader)
-    }
-
-    fn for_each(
-        &self,
-        reader: &SegmentReader,
-        callback: &mut dyn FnMut(DocId, Score),
-    ) -> tantivy::Result<()> {
-        self.0.0.weight.for_each(reader, callback)
-    }
-
-    fn for_each_no_score(
-        &self,
-        reader: &SegmentReader,
-        callback: &mut dyn FnMut(&[DocId]),
-    ) -> tantivy::Result<()> {
-        self.0.0.weight.for_each_no_score(reader, callback)
-    }
-
-    fn for_each_pruning(
-        &self,
-        threshold: Score,
-        reader: &SegmentReader,
-        callback: &mut dyn FnMut(DocId, Score) -> Score,
-    ) -> tantivy::Result<()> {
-        self.0.0.weight.for_each_pruning(threshold, reader, callback)
+        self.prepared.0.weight.scorer_danger(reader, target, boost * self.boost)
     }
 }
 

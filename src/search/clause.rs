@@ -2,8 +2,8 @@
 //! term its field does not hold at all is dropped before tantivy builds a weight and a scorer
 //! for it only to find nothing.
 
-use tantivy::query::{Occur, Query};
-use tantivy::schema::Field;
+use tantivy::query::{BooleanWeight, EnableScoring, Occur, Query, SumCombiner, Weight};
+use tantivy::schema::{Field, Term};
 
 use crate::index::{GuideIndex, PreparedTerm};
 
@@ -29,13 +29,82 @@ impl<'a> Clause<'a> {
         Clause { field, term, boost, held: prepared.is_some(), prepared }
     }
 
-    /// The clause as a tantivy query, as a should-clause of the question's boolean query.
-    pub fn query(&self, index: &GuideIndex) -> (Occur, Box<dyn Query>) {
-        let query = match &self.prepared {
-            Some(prepared) => Box::new(prepared.clone().boosted(self.boost)),
-            None => index.term_query(self.field, self.term, self.boost),
-        };
-        (Occur::Should, query)
+    /// The clause as a part of the question's [`Disjunction`].
+    pub fn into_part(self, index: &GuideIndex) -> Part {
+        match self.prepared {
+            Some(prepared) => Part::Prepared(prepared, self.boost),
+            None => Part::Plain(index.term_query(self.field, self.term, self.boost)),
+        }
+    }
+}
+
+/// A clause's part of the query: a prepared term and its boost, or (a term no segment holds)
+/// a plain query.
+#[derive(Debug)]
+pub enum Part {
+    Prepared(PreparedTerm, f32),
+    Plain(Box<dyn Query>),
+}
+
+impl Clone for Part {
+    fn clone(&self) -> Self {
+        match self {
+            Part::Prepared(prepared, boost) => Part::Prepared(prepared.clone(), *boost),
+            Part::Plain(query) => Part::Plain(query.box_clone()),
+        }
+    }
+}
+
+/// The should-clauses of a question as one query: the weight `BooleanQuery` builds (a
+/// `BooleanWeight` summing its clauses, one of which must match), without a query object per
+/// clause to build it from.
+#[derive(Debug, Clone)]
+pub struct Disjunction {
+    parts: Vec<Part>,
+}
+
+impl Disjunction {
+    /// Any of `parts`, their scores summed.
+    pub fn new(parts: Vec<Part>) -> Self {
+        Disjunction { parts }
+    }
+}
+
+impl Query for Disjunction {
+    fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let weights = self
+            .parts
+            .iter()
+            .map(|part| {
+                let weight = match part {
+                    Part::Prepared(prepared, boost) if enable_scoring.is_scoring_enabled() => {
+                        prepared.weight(*boost)
+                    }
+                    Part::Prepared(prepared, boost) => {
+                        prepared.clone().boosted(*boost).weight(enable_scoring)?
+                    }
+                    Part::Plain(query) => query.weight(enable_scoring)?,
+                };
+                Ok((Occur::Should, weight))
+            })
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        // As `BooleanQuery::new`: with any should-clause and no other, one must match.
+        let minimum = usize::from(!weights.is_empty());
+        Ok(Box::new(BooleanWeight::with_minimum_number_should_match(
+            weights,
+            minimum,
+            enable_scoring.is_scoring_enabled(),
+            Box::new(SumCombiner::default),
+        )))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        for part in &self.parts {
+            match part {
+                Part::Prepared(prepared, _) => visitor(prepared.term(), false),
+                Part::Plain(query) => query.query_terms(visitor),
+            }
+        }
     }
 }
 
@@ -77,11 +146,65 @@ mod tests {
         (dir, index)
     }
 
+    /// A clause as tantivy's own query: `BoostQuery(TermQuery)`, with the weight built at open
+    /// when there is one.
+    fn query(clause: &Clause, index: &GuideIndex) -> (Occur, Box<dyn Query>) {
+        let query = match &clause.prepared {
+            Some(prepared) => Box::new(prepared.clone().boosted(clause.boost)),
+            None => index.term_query(clause.field, clause.term, clause.boost),
+        };
+        (Occur::Should, query)
+    }
+
     /// (doc, score bits) of the top hits of the clauses' boolean query.
     fn hits(index: &GuideIndex, clauses: &[Clause]) -> Vec<(u32, u32)> {
-        let query = BooleanQuery::new(clauses.iter().map(|c| c.query(index)).collect());
+        let query = BooleanQuery::new(clauses.iter().map(|c| query(c, index)).collect());
         let top = index.search(&query, &TopDocs::with_limit(10).order_by_score()).unwrap();
         top.into_iter().map(|(score, address)| (address.doc_id, score.to_bits())).collect()
+    }
+
+    /// (doc, score bits) of every hit of `query`, best first.
+    fn all_hits(index: &GuideIndex, query: &dyn Query) -> Vec<(u32, u32)> {
+        let top = index.search(query, &TopDocs::with_limit(1000).order_by_score()).unwrap();
+        top.into_iter().map(|(score, address)| (address.doc_id, score.to_bits())).collect()
+    }
+
+    #[test]
+    fn the_disjunction_scores_as_the_boolean_query_of_its_clauses() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus =
+            crate::corpus::load_corpus(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
+                .unwrap();
+        let index = GuideIndex::build(dir.path(), &corpus).unwrap();
+        let f = index.fields();
+        let fields = [f.title, f.aliases, f.body];
+        // Terms of the real guide, and two no passage holds.
+        let mut terms: Vec<String> = corpus.passages.iter().flat_map(|p| index.analyze(&p.title)).collect();
+        terms.extend(corpus.passages.iter().take(8).flat_map(|p| index.analyze(&p.text())));
+        terms.sort();
+        terms.dedup();
+        terms.extend(["zzqx".to_string(), "nowherex".to_string()]);
+        let picks = proptest::collection::vec((0..terms.len(), 0..fields.len(), 0.05f32..3.0), 1..40);
+        let mut runner =
+            proptest::test_runner::TestRunner::new(proptest::test_runner::Config::with_cases(300));
+        runner
+            .run(&picks, |picks| {
+                let clauses: Vec<Clause> = picks
+                    .iter()
+                    .map(|&(t, field, boost)| Clause::new(&index, fields[field], &terms[t], boost))
+                    .collect();
+                let plain = BooleanQuery::new(
+                    clauses
+                        .iter()
+                        .map(|c| (Occur::Should, index.term_query(c.field, c.term, c.boost)))
+                        .collect(),
+                );
+                let disjunction =
+                    Disjunction::new(clauses.into_iter().map(|c| c.into_part(&index)).collect());
+                proptest::prop_assert_eq!(all_hits(&index, &disjunction), all_hits(&index, &plain));
+                Ok(())
+            })
+            .unwrap();
     }
 
     #[test]

@@ -10,11 +10,10 @@ mod termset;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use tantivy::collector::TopDocs;
-use tantivy::query::BooleanQuery;
 
 use crate::corpus::Corpus;
 use crate::index::GuideIndex;
-use clause::Clause;
+use clause::{Clause, Disjunction};
 pub use query::{QueryRules, QueryTerm};
 use spelling::{CorpusWord, Spelling};
 use stems::Stems;
@@ -165,8 +164,13 @@ impl Search {
 
     /// The weighted terms of a question.
     pub fn terms(&self, text: &str) -> Vec<QueryTerm> {
+        self.terms_of(&crate::text::words(text))
+    }
+
+    /// As [`Search::terms`], of a question's words already read by [`crate::text::words`].
+    pub fn terms_of(&self, said: &[String]) -> Vec<QueryTerm> {
         let mut terms: Vec<QueryTerm> = Vec::new();
-        for topic in self.rules.topic_words(text) {
+        for topic in self.rules.topic_words_of(said) {
             let alternatives: Vec<String> = topic
                 .replaced
                 .iter()
@@ -264,7 +268,12 @@ impl Search {
     /// Ranks passages for `text`; at most `limit` hits. BM25 picks candidates; among them, those
     /// that contain more of the question (idf-weighted) move up.
     pub fn rank(&self, text: &str, limit: usize) -> Ranking {
-        let terms = self.terms(text);
+        self.rank_words(&crate::text::words(text), limit)
+    }
+
+    /// As [`Search::rank`], of a question's words already read by [`crate::text::words`].
+    pub fn rank_words(&self, said: &[String], limit: usize) -> Ranking {
+        let terms = self.terms_of(said);
         let mut hits = self.run(&terms, limit.max(RERANK_DEPTH)).unwrap_or_else(|e| {
             tracing::error!(error = %e, "search failed");
             Vec::new()
@@ -326,8 +335,9 @@ impl Search {
         if clauses.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let query =
-            BooleanQuery::new(clause::without_empty(clauses).iter().map(|c| c.query(&self.index)).collect());
+        let query = Disjunction::new(
+            clause::without_empty(clauses).into_iter().map(|c| c.into_part(&self.index)).collect(),
+        );
         let top = self.index.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {

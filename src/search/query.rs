@@ -118,10 +118,15 @@ impl QueryRules {
     /// The question's words after synonyms, at most [`MAX_WORDS`]. Question words stay (they
     /// weigh little, but match a FAQ's own phrasing); what a contraction leaves ("s" of "what's") goes.
     pub fn topic_words(&self, text: &str) -> Vec<TopicWord> {
-        let mut list = words(text);
-        list.truncate(MAX_WORDS);
-        let list =
-            list.into_iter().map(|word| TopicWord { word, replaced: Vec::new(), domain: false }).collect();
+        self.topic_words_of(&words(text))
+    }
+
+    /// As [`QueryRules::topic_words`], of a question's words already read by [`words`].
+    pub fn topic_words_of(&self, said: &[String]) -> Vec<TopicWord> {
+        let list = said[..said.len().min(MAX_WORDS)]
+            .iter()
+            .map(|word| TopicWord { word: word.clone(), replaced: Vec::new(), domain: false })
+            .collect();
         let mut list = self.synonyms.rewrite(list);
         list.retain(|w| !CONTRACTION_TAILS.contains(&w.word.as_str()));
         for i in 0..list.len() {
