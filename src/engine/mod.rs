@@ -226,11 +226,11 @@ impl Engine {
         if self.is_greeting(&said) {
             return self.welcome();
         }
-        let ranking = self.search.rank_words(&said, SEARCH_LIMIT);
         if self.off_topic.iter().any(|subject| find_phrase(&said, subject).is_some()) {
             // "can I get an H1B as an ML engineer": the guide never covers visas.
-            return self.decline(&ranking);
+            return self.decline(&Ranking::default());
         }
+        let ranking = self.search.rank_words(&said, SEARCH_LIMIT);
         tracing::debug!(
             terms = ?ranking.terms.iter().map(|t| (&t.term, t.known, t.common)).collect::<Vec<_>>(),
             top = ?ranking.hits.iter().map(|h| (&self.corpus.passages[h.ord].id, h.score)).collect::<Vec<_>>(),
