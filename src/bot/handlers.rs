@@ -99,8 +99,12 @@ async fn answer_and_send(
     let work = async move {
         // On this thread, with its async work handed to another: no wake-up of a pool thread
         // on the way to the answer, and the async workers are never blocked.
+        let asked = Instant::now();
         let answer = tokio::task::block_in_place(|| engine.answer(&text));
         let answered = answer.answered;
+        // How long the answer took here, hand-off included: far more than in a warm loop when
+        // answers are few and far between (see BENCHMARKS.md).
+        tracing::debug!(chat = chat.0, answered, engine_us = asked.elapsed().as_micros() as u64, "answered");
         deliver(bot, pacer, chat, answer, reply_to).await;
         anyhow::Ok(answered)
     };
