@@ -1,11 +1,13 @@
 //! `Engine::answer` latency percentiles over the labelled tuning questions: every question is
 //! answered many times, each call timed alone. `cargo bench --bench latency [-- ROUNDS]`.
+//! `-- --pause MS` sleeps that long before each call, as a bot answering now and then does:
+//! `cargo bench --bench latency -- 1 --pause 50` shows what an answer costs from cold.
 
 #[path = "support/questions.rs"]
 mod questions;
 
 use std::hint::black_box;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use careerbot::Engine;
 use questions::{KINDS, Kind, corpus_dir};
@@ -14,7 +16,15 @@ use questions::{KINDS, Kind, corpus_dir};
 const DEFAULT_ROUNDS: usize = 200;
 
 fn main() {
-    let rounds = std::env::args().skip(1).find_map(|a| a.parse::<usize>().ok()).unwrap_or(DEFAULT_ROUNDS);
+    let (mut rounds, mut pause) = (DEFAULT_ROUNDS, None);
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--pause" {
+            pause = args.next().and_then(|ms| ms.parse().ok()).map(Duration::from_millis);
+        } else if let Ok(n) = arg.parse() {
+            rounds = n;
+        }
+    }
     let index = tempfile::tempdir().expect("temp dir");
     let (engine, _) = Engine::open(&corpus_dir(), index.path()).expect("engine over the real corpus");
     let all = questions::questions();
@@ -25,12 +35,16 @@ fn main() {
     let mut samples: Vec<(Kind, u64)> = Vec::with_capacity(all.len() * rounds);
     for _ in 0..rounds {
         for q in &all {
+            if let Some(pause) = pause {
+                std::thread::sleep(pause);
+            }
             let started = Instant::now();
             black_box(engine.answer(black_box(&q.text)));
             samples.push((Kind::of(q), started.elapsed().as_nanos() as u64));
         }
     }
-    println!("Engine::answer latency, {} questions x {rounds} rounds (µs)", all.len());
+    let paused = pause.map_or(String::new(), |p| format!(", {} ms pause before each", p.as_millis()));
+    println!("Engine::answer latency, {} questions x {rounds} rounds{paused} (µs)", all.len());
     println!("{:<9} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8}", "kind", "n", "mean", "p50", "p90", "p99", "max");
     for kind in KINDS {
         report(kind.name(), samples.iter().filter(|(k, _)| *k == kind).map(|(_, ns)| *ns).collect());
