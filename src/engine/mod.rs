@@ -372,8 +372,9 @@ impl Engine {
 
     /// Whether passage `ord`, the best match, says more about a role's `aspect` than the role's
     /// own field: a passage of that kind whose title names something the question asks beyond
-    /// names and the aspect ("self-taught" in "can I become an ML engineer self-taught, with
-    /// no degree", an education question).
+    /// the role's own names and the aspect ("self-taught" in "can I become an ML engineer
+    /// self-taught, with no degree", an education question; "data" of another role's name in
+    /// "do ML engineers need data engineering skills").
     fn is_more_specific(&self, ord: usize, role: usize, aspect: Aspect, ranking: &Ranking) -> bool {
         let passage = &self.corpus.passages[ord];
         let kind = match aspect {
