@@ -166,6 +166,11 @@ fn a_long_message_is_answered_from_its_question_sentence() {
     let story = "did a degree in history, worked in retail for years, mostly weekends\n\
                  my family thinks it is too late\nhow many years until I could work as an AI engineer";
     assert_eq!(best_id(story), faq);
+    // Only the last few question sentences are asked on their own.
+    let many = format!("What does an MLOps engineer do? {}", "Do they need a visa? ".repeat(3));
+    assert!(!engine().answer(&many).answered, "{}", reply(&many));
+    let few = format!("What does an MLOps engineer do? {}", "Do they need a visa? ".repeat(2));
+    assert_eq!(best_id(&few), "ai-career-paths-2026/mlops-engineer");
     // A story around a question the guide does not cover still declines.
     let story = "I work in retail. I like computers. What is the best pizza in Naples?";
     assert!(!engine().answer(story).answered, "{}", reply(story));

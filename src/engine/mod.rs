@@ -21,6 +21,9 @@ use crate::text::{self, find_phrase, words};
 /// The longest message read; the rest is ignored (Telegram's own limit is 4096).
 pub const MAX_INPUT_CHARS: usize = 4096;
 
+/// How many of a long message's question sentences, from its end, are asked on their own.
+const MAX_QUESTION_SENTENCES: usize = 3;
+
 /// Hits a search keeps.
 const SEARCH_LIMIT: usize = 5;
 
@@ -203,6 +206,7 @@ impl Engine {
         }
         let last = sentences.len() - 1;
         let asking = (0..=last).rev().filter(|&i| i == last || text[sentences[i].clone()].ends_with('?'));
+        let asking = asking.take(MAX_QUESTION_SENTENCES);
         for i in asking {
             let Range { start, end } = sentences[i];
             let with_before = (i > 0).then(|| sentences[i - 1].start..end);
