@@ -360,6 +360,20 @@ fn a_named_role_is_never_answered_from_another_roles_section() {
 }
 
 #[test]
+fn a_word_for_any_job_beside_a_roles_name_still_asks_for_that_role() {
+    for (text, role) in [
+        ("what does an ml engineer really do? like what's the job", "machine-learning-engineer"),
+        (
+            "what does a computer vision engineer actually do, like what is the job",
+            "computer-vision-engineer",
+        ),
+        ("an mlops engineer: what's the role about?", "mlops-engineer"),
+    ] {
+        assert_eq!(best_id(text), format!("ai-career-paths-2026/{role}"), "{text}");
+    }
+}
+
+#[test]
 fn an_everyday_word_is_never_a_typo_of_a_guide_word() {
     // "cost" is no misspelling of "most": the bootcamps passage, which gives prices, answers.
     assert_eq!(

@@ -64,6 +64,9 @@ pub struct Titles {
     /// Words before a head that leave the title generic ("an engineer", "senior engineer").
     #[serde(default)]
     pub generic: Vec<String>,
+    /// Words for any job ("role", "job"): beside a role's name they add nothing to it.
+    #[serde(default)]
+    pub nouns: Vec<String>,
 }
 
 /// How the guide labels one part of a role, and how a question names it.

@@ -69,6 +69,8 @@ pub struct Engine {
     title_terms: Vec<Vec<String>>,
     /// The analyzed terms of the words that end a job title ("engineer").
     head_terms: FxHashSet<String>,
+    /// The analyzed terms of the words for any job ("role", "job").
+    job_terms: FxHashSet<String>,
     /// The analyzed terms of every word naming a part of a role ("salary", "skills").
     aspect_terms: FxHashSet<String>,
     /// The roles each passage's title names, by passage ord.
@@ -109,6 +111,7 @@ impl Engine {
         let greeting_words = corpus.vocabulary.greetings.words.iter().flat_map(|g| words(g)).collect();
         let title_terms = corpus.passages.iter().map(|p| search.analyze(&p.title)).collect();
         let head_terms = corpus.vocabulary.titles.heads.iter().flat_map(|h| search.analyze(h)).collect();
+        let job_terms = corpus.vocabulary.titles.nouns.iter().flat_map(|n| search.analyze(n)).collect();
         let title_words: Vec<Vec<String>> = corpus.passages.iter().map(|p| words(&p.title)).collect();
         let title_roles = title_words.iter().map(|title| names.roles_in(title)).collect();
         let years_from = salary::years_from(&corpus, &names);
@@ -129,6 +132,7 @@ impl Engine {
             greeting_words,
             title_terms,
             head_terms,
+            job_terms,
             aspect_terms,
             title_roles,
             priced,
@@ -355,11 +359,12 @@ impl Engine {
         }
     }
 
-    /// Whether the question says nothing beyond names of `ords` and question words ("what does
-    /// an MLOps engineer do?").
+    /// Whether the question says nothing beyond names of `ords`, words for any job and question
+    /// words ("what does an MLOps engineer do?", "… like what's the job").
     fn only_names(&self, ranking: &Ranking, ords: &[usize]) -> bool {
         let named = |term: &String| {
-            self.name_terms.iter().any(|(ord, terms)| ords.contains(ord) && terms.contains(term))
+            self.job_terms.contains(term)
+                || self.name_terms.iter().any(|(ord, terms)| ords.contains(ord) && terms.contains(term))
         };
         ranking.terms.iter().filter(|t| t.known && !t.question).all(|t| named(&t.term))
     }
