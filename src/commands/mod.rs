@@ -4,6 +4,7 @@
 mod finder;
 mod names;
 
+pub use finder::NameFinder;
 pub use names::{Names, Resolution};
 
 use crate::corpus::Aspect;

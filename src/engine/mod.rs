@@ -11,12 +11,12 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
 use crate::answer::Answer;
-use crate::commands::{Command, Names, parse_command};
+use crate::commands::{Command, NameFinder, Names, parse_command};
 use crate::corpus::{Aspect, Corpus, CorpusError, Kind, load_corpus};
 use crate::index::{GuideIndex, IndexError, OpenReport};
 use crate::messages;
 use crate::search::{Ranking, Search};
-use crate::text::{self, find_phrase, words};
+use crate::text::{self, words};
 
 /// The longest message read; the rest is ignored (Telegram's own limit is 4096).
 pub const MAX_INPUT_CHARS: usize = 4096;
@@ -85,8 +85,8 @@ pub struct Engine {
     title_words: Vec<Vec<String>>,
     /// Each salary level's first year of experience (its years cell), by level.
     years_from: Vec<(u32, usize)>,
-    /// The words of each of the vocabulary's off-topic subjects that no passage names.
-    off_topic: Vec<Vec<String>>,
+    /// The vocabulary's off-topic subjects that no passage names, as one entry to find.
+    off_topic: NameFinder,
 }
 
 impl Engine {
@@ -234,7 +234,7 @@ impl Engine {
         if self.is_greeting(&said) {
             return self.welcome();
         }
-        if self.off_topic.iter().any(|subject| find_phrase(&said, subject).is_some()) {
+        if self.off_topic.found_in(&said).first() == Some(&true) {
             // "can I get an H1B as an ML engineer": the guide never covers visas.
             return self.decline(&Ranking::default());
         }
@@ -445,13 +445,20 @@ impl Engine {
     }
 }
 
-/// The vocabulary's off-topic words and phrases, less any a passage uses: the list may never hide
-/// what the guide covers.
-fn off_topic(corpus: &Corpus) -> Vec<Vec<String>> {
-    let texts: Vec<Vec<String>> =
-        corpus.passages.iter().flat_map(|p| [words(&p.title), words(&p.text())]).collect();
-    let listed = corpus.vocabulary.off_topic.words.iter().map(|w| words(w)).filter(|w| !w.is_empty());
-    listed.filter(|phrase| texts.iter().all(|text| find_phrase(text, phrase).is_none())).collect()
+/// The vocabulary's off-topic subjects, less any a passage names (as the finder finds names):
+/// the list may never hide what the guide covers.
+fn off_topic(corpus: &Corpus) -> NameFinder {
+    let listed: Vec<Vec<String>> = corpus.vocabulary.off_topic.words.iter().map(|w| words(w)).collect();
+    let each = NameFinder::new(listed.iter().map(std::slice::from_ref));
+    let mut named = vec![false; listed.len()];
+    for passage in &corpus.passages {
+        for text in [words(&passage.title), words(&passage.text())] {
+            named.iter_mut().zip(each.found_in(&text)).for_each(|(named, found)| *named |= found);
+        }
+    }
+    let kept: Vec<Vec<String>> =
+        listed.into_iter().zip(named).filter(|(_, named)| !named).map(|(subject, _)| subject).collect();
+    NameFinder::new([kept.as_slice()])
 }
 
 /// [`Engine::plain_words`], worked out once.
@@ -503,10 +510,12 @@ mod tests {
         let guide = "# Guide\n\n## Remote work\n\nMost teams work remotely part of the week.\n".to_string();
         let vocabulary = "[off_topic]\nwords = [\"remote\", \"visa\", \"part time\", \"the week\"]\n";
         let corpus = Corpus::from_texts(&[("guide.md".to_string(), guide)], vocabulary).unwrap();
-        let subjects: Vec<String> = off_topic(&corpus).iter().map(|s| s.join(" ")).collect();
+        let finder = off_topic(&corpus);
+        let found = |text: &str| finder.found_in(&words(text)) == [true];
         // "remote" is a title word and "the week" a phrase of the text; "part" and "time" alone
-        // don't make the phrase "part time".
-        assert_eq!(subjects, ["visa", "part time"]);
+        // don't make the phrase "part time"; a plural is its singular, as for names.
+        assert!(found("do ml engineers need visas") && found("part time jobs"));
+        assert!(!found("remote jobs") && !found("in the week") && !found("part of the time"));
     }
 
     #[test]
