@@ -211,9 +211,11 @@ impl Engine {
         let last = sentences.len() - 1;
         let asking = (0..=last).rev().filter(|&i| i == last || text[sentences[i].clone()].ends_with('?'));
         let asking = asking.take(MAX_QUESTION_SENTENCES);
+        // The whole message (trimmed) was asked already.
+        let whole = sentences[0].start..sentences[last].end;
         for i in asking {
             let Range { start, end } = sentences[i];
-            let with_before = (i > 0).then(|| sentences[i - 1].start..end);
+            let with_before = (i > 0).then(|| sentences[i - 1].start..end).filter(|part| *part != whole);
             for part in std::iter::once(start..end).chain(with_before) {
                 let asked = self.message(&text[part]);
                 if asked.answered {
