@@ -69,6 +69,18 @@ fn a_role_and_an_aspect_answer_from_the_roles_field() {
 }
 
 #[test]
+fn pronouns_and_family_say_nothing_about_the_subject() {
+    // Someone asking for a son or a colleague: the answer is the one for the question alone.
+    for question in ["do i need a phd", "how long are bootcamps", "is a masters worth it", "ml engineer pay"] {
+        let alone = engine().answer(question);
+        for about in ["for my son, he asks", "my daughter wants to know", "asking for them:", "her question:"] {
+            let asked = engine().answer(&format!("{about} {question}"));
+            assert_eq!((asked.answered, &asked.title), (alone.answered, &alone.title), "{about} {question}");
+        }
+    }
+}
+
+#[test]
 fn a_missing_field_is_said_plainly() {
     let answer = engine().answer("/employers data scientist");
     assert!(!answer.answered);
