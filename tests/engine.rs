@@ -69,6 +69,20 @@ fn a_role_and_an_aspect_answer_from_the_roles_field() {
 }
 
 #[test]
+fn a_role_part_asked_about_what_only_the_roles_introduction_says_shows_the_introduction_too() {
+    // "healthcare" is in the Computer Vision Engineer's introduction, not in its employers.
+    let hires = engine().answer("who hires cv engineers in healthcare?");
+    assert_eq!(hires.title, "Computer Vision Engineer: Top Employers");
+    let text = render_plain(&hires);
+    assert!(text.contains("healthcare") && text.contains("Waymo"), "{text}");
+    // Asked about nothing beyond the part, the part alone; so is the command.
+    for plain in ["which companies hire cv engineers", "/employers cv"] {
+        let text = render_plain(&engine().answer(plain));
+        assert!(text.contains("Waymo") && !text.contains("healthcare"), "{plain}: {text}");
+    }
+}
+
+#[test]
 fn pronouns_and_family_say_nothing_about_the_subject() {
     // Someone asking for a son or a colleague: the answer is the one for the question alone.
     for question in ["do i need a phd", "how long are bootcamps", "is a masters worth it", "ml engineer pay"] {

@@ -89,8 +89,14 @@ impl Engine {
         match role.field(aspect) {
             Some(field) => {
                 let label = field.label.clone().unwrap_or_else(|| aspect.name().to_string());
-                let mut answer =
-                    Answer::new(true, messages::part_title(&role.title, &label)).text(field.text.clone());
+                let mut answer = Answer::new(true, messages::part_title(&role.title, &label));
+                if self.intro_answers(ord, aspect, ranking) {
+                    // "do AI PMs need to know how to code": the role's introduction says.
+                    answer.lines.extend(role.lines.iter().filter(|l| l.aspect.is_none()).map(line_of));
+                    answer.lines.push(line_of(field));
+                } else {
+                    answer = answer.text(field.text.clone());
+                }
                 self.cite(&mut answer, role, score);
                 self.part_buttons(answer, ord, Some(aspect))
             }

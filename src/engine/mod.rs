@@ -83,6 +83,8 @@ pub struct Engine {
     plain_words: FxHashSet<String>,
     /// The words of each passage's title, by passage ord.
     title_words: Vec<Vec<String>>,
+    /// The analyzed terms of each line of each passage, by passage ord.
+    line_terms: Vec<Vec<FxHashSet<String>>>,
     /// Each salary level's first year of experience (its years cell), by level.
     years_from: Vec<(u32, usize)>,
     /// The vocabulary's off-topic subjects that no passage names, as one entry to find.
@@ -110,6 +112,11 @@ impl Engine {
         let rungs = ladder::find_rungs(&names, &corpus);
         let greeting_words = corpus.vocabulary.greetings.words.iter().flat_map(|g| words(g)).collect();
         let title_terms = corpus.passages.iter().map(|p| search.analyze(&p.title)).collect();
+        let line_terms = corpus
+            .passages
+            .iter()
+            .map(|p| p.lines.iter().map(|l| search.analyze(&l.text).into_iter().collect()).collect())
+            .collect();
         let head_terms = corpus.vocabulary.titles.heads.iter().flat_map(|h| search.analyze(h)).collect();
         let job_terms = corpus.vocabulary.titles.nouns.iter().flat_map(|n| search.analyze(n)).collect();
         let title_words: Vec<Vec<String>> = corpus.passages.iter().map(|p| words(&p.title)).collect();
@@ -139,6 +146,7 @@ impl Engine {
             price_words,
             plain_words,
             title_words,
+            line_terms,
             years_from,
             off_topic,
         };
@@ -406,6 +414,28 @@ impl Engine {
                 && title.contains(&t.term)
                 && !named(&t.term)
                 && !self.aspect_terms.contains(&t.term)
+        })
+    }
+
+    /// Whether the introduction of role `ord` holds a topic word of the question that its
+    /// `aspect` part lacks: "healthcare" in "who hires CV engineers outside big tech, like in
+    /// healthcare" is in the Computer Vision Engineer's introduction, not in its employers.
+    fn intro_answers(&self, ord: usize, aspect: Aspect, ranking: &Ranking) -> bool {
+        let lines = &self.corpus.passages[ord].lines;
+        let terms = &self.line_terms[ord];
+        let (Some(part), true) = (lines.iter().position(|l| l.aspect == Some(aspect)), lines.len() == terms.len())
+        else {
+            return false;
+        };
+        let named = |term: &String| self.name_terms.iter().any(|(o, terms)| *o == ord && terms.contains(term));
+        let intro = || lines.iter().zip(terms).filter(|(l, _)| l.aspect.is_none()).map(|(_, t)| t);
+        ranking.terms.iter().any(|t| {
+            t.known
+                && !(t.question || t.common || t.domain)
+                && !named(&t.term)
+                && !self.aspect_terms.contains(&t.term)
+                && !terms[part].contains(&t.term)
+                && intro().any(|found| found.contains(&t.term))
         })
     }
 
