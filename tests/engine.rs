@@ -229,6 +229,11 @@ fn a_part_of_a_role_asked_in_other_words_answers_from_that_field() {
         engine().answer("research scientist education requirements").title,
         "AI Research Scientist: Education"
     );
+    let making = reply("what should an mlops engineer be making");
+    assert!(making.starts_with("MLOps Engineer: salary") && making.contains("$110k–$270k+"), "{making}");
+    // Working "at a company" asks for no employers.
+    let at_work = engine().answer("what does a data scientist do at a company");
+    assert!(at_work.answered && at_work.title == "Data Scientist", "{at_work:?}");
 }
 
 #[test]
