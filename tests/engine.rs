@@ -237,6 +237,17 @@ fn a_part_of_a_role_asked_in_other_words_answers_from_that_field() {
 }
 
 #[test]
+fn a_documents_introduction_gives_way_to_its_passage_on_the_subject() {
+    // The introduction's title names "AI/ML Engineer" and "Career"; the passage on why people
+    // go into the field covers the question as well and its title names the subject.
+    for question in ["is ai ml engineering a great career", "is ai/ml engineering a good career choice"] {
+        assert_eq!(best_id(question), "how-to-become-an-ai-ml-engineer/why-ai-ml-engineering", "{question}");
+    }
+    // Asked about the guide itself, the introduction answers.
+    assert_eq!(best_id("complete career guide to becoming an ai engineer"), "how-to-become-an-ai-ml-engineer");
+}
+
+#[test]
 fn a_price_is_never_shown_as_a_salary() {
     // The bootcamps passage names "Springboard ML Engineering ($17,000)": a price, not pay.
     for text in ["/salary mle", "ml engineer salary", "/salary ml engineer"] {

@@ -15,7 +15,7 @@ use crate::commands::{Command, NameFinder, Names, parse_command};
 use crate::corpus::{Aspect, Corpus, CorpusError, Kind, load_corpus};
 use crate::index::{GuideIndex, IndexError, OpenReport};
 use crate::messages;
-use crate::search::{Ranking, Search};
+use crate::search::{Hit, Ranking, Search};
 use crate::text::{self, words};
 
 /// The longest message read; the rest is ignored (Telegram's own limit is 4096).
@@ -363,10 +363,29 @@ impl Engine {
         let top = top.filter(|h| {
             !roles.is_empty() || aspect.is_none() || self.corpus.passages[h.ord].kind != Kind::Role
         });
-        match top {
+        match top.map(|top| self.below_introduction(top, &ranking)) {
             Some(top) => self.passage(top.ord, &ranking),
             None => self.decline(&ranking),
         }
+    }
+
+    /// A document's introduction says what the document is about, not what it says: a passage
+    /// of that document found with it, whose title names the question's subject and which covers
+    /// the question as well, answers instead ("is ML engineering a good career").
+    fn below_introduction<'r>(&self, top: &'r Hit, ranking: &'r Ranking) -> &'r Hit {
+        let intro = &self.corpus.passages[top.ord].id;
+        if intro.contains('/') {
+            return top;
+        }
+        let coverage = self.search.coverage(&ranking.terms, top.ord);
+        let topic = |t: &&crate::search::QueryTerm| t.known && !(t.question || t.common || t.domain);
+        let below = ranking.hits.iter().find(|h| {
+            let id = &self.corpus.passages[h.ord].id;
+            id.strip_prefix(intro.as_str()).is_some_and(|rest| rest.starts_with('/'))
+                && ranking.terms.iter().filter(topic).any(|t| self.title_terms[h.ord].contains(&t.term))
+                && self.search.coverage(&ranking.terms, h.ord) >= coverage
+        });
+        below.unwrap_or(top)
     }
 
     /// Whether the question says nothing beyond names of `ords`, words for any job and question
