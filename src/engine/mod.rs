@@ -412,15 +412,17 @@ impl Engine {
     /// own field: a passage of that kind whose title names something the question asks beyond
     /// the role's own names and the aspect ("self-taught" in "can I become an ML engineer
     /// self-taught, with no degree", an education question; "data" of another role's name in
-    /// "do ML engineers need data engineering skills").
+    /// "do ML engineers need data engineering skills"). For pay, that is an overview ("the
+    /// short version: what do I need to become an ML engineer and what does it pay").
     fn is_more_specific(&self, ord: usize, role: usize, aspect: Aspect, ranking: &Ranking) -> bool {
         let passage = &self.corpus.passages[ord];
-        let kind = match aspect {
-            Aspect::Education => Kind::Education,
-            Aspect::Skills => Kind::Skills,
-            _ => return false,
+        let fits = match aspect {
+            Aspect::Education => passage.kind == Kind::Education,
+            Aspect::Skills => passage.kind == Kind::Skills,
+            Aspect::Salary => passage.kind == Kind::Overview,
+            _ => false,
         };
-        if passage.kind != kind {
+        if !fits {
             return false;
         }
         let title = &self.title_terms[ord];

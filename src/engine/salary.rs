@@ -142,7 +142,11 @@ impl Engine {
         let topical: Vec<&String> = said
             .iter()
             .filter(|w| {
-                w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()) && !self.is_plain_word(w)
+                w.chars().count() >= 3
+                    && !w.chars().all(|c| c.is_ascii_digit())
+                    && !self.is_plain_word(w)
+                    // A stop word ("and", "the") names nothing.
+                    && !self.search.analyze(w).is_empty()
             })
             .collect();
         let prose = |ord: usize| matches!(self.corpus.passages[ord].kind, Kind::Overview | Kind::Faq);
