@@ -85,9 +85,11 @@ fn a_role_part_asked_about_what_only_the_roles_introduction_says_shows_the_intro
 #[test]
 fn pronouns_and_family_say_nothing_about_the_subject() {
     // Someone asking for a son or a colleague: the answer is the one for the question alone.
-    for question in ["do i need a phd", "how long are bootcamps", "is a masters worth it", "ml engineer pay"] {
+    for question in ["do i need a phd", "how long are bootcamps", "is a masters worth it", "ml engineer pay"]
+    {
         let alone = engine().answer(question);
-        for about in ["for my son, he asks", "my daughter wants to know", "asking for them:", "her question:"] {
+        for about in ["for my son, he asks", "my daughter wants to know", "asking for them:", "her question:"]
+        {
             let asked = engine().answer(&format!("{about} {question}"));
             assert_eq!((asked.answered, &asked.title), (alone.answered, &alone.title), "{about} {question}");
         }
@@ -255,7 +257,10 @@ fn a_documents_introduction_gives_way_to_its_passage_on_the_subject() {
         assert_eq!(best_id(question), "how-to-become-an-ai-ml-engineer/why-ai-ml-engineering", "{question}");
     }
     // Asked about the guide itself, the introduction answers.
-    assert_eq!(best_id("complete career guide to becoming an ai engineer"), "how-to-become-an-ai-ml-engineer");
+    assert_eq!(
+        best_id("complete career guide to becoming an ai engineer"),
+        "how-to-become-an-ai-ml-engineer"
+    );
 }
 
 #[test]
@@ -410,6 +415,12 @@ fn a_named_role_is_never_answered_from_another_roles_section() {
     let text =
         "what does a computer vision engineer do and how is that different from being a software engineer";
     assert_eq!(engine().answer(text).title, "Computer Vision Engineer");
+    // "research" alone names no research scientist: ML engineers read papers too.
+    assert_eq!(
+        best_id("do ml engineers read research papers at work"),
+        "how-to-become-an-ai-ml-engineer/day-in-the-life"
+    );
+    assert_eq!(best_id("what does an ai research role pay"), "ai-career-paths-2026/ai-research-scientist");
 }
 
 #[test]
