@@ -444,11 +444,13 @@ impl Engine {
     fn intro_answers(&self, ord: usize, aspect: Aspect, ranking: &Ranking) -> bool {
         let lines = &self.corpus.passages[ord].lines;
         let terms = &self.line_terms[ord];
-        let (Some(part), true) = (lines.iter().position(|l| l.aspect == Some(aspect)), lines.len() == terms.len())
+        let (Some(part), true) =
+            (lines.iter().position(|l| l.aspect == Some(aspect)), lines.len() == terms.len())
         else {
             return false;
         };
-        let named = |term: &String| self.name_terms.iter().any(|(o, terms)| *o == ord && terms.contains(term));
+        let named =
+            |term: &String| self.name_terms.iter().any(|(o, terms)| *o == ord && terms.contains(term));
         let intro = || lines.iter().zip(terms).filter(|(l, _)| l.aspect.is_none()).map(|(_, t)| t);
         ranking.terms.iter().any(|t| {
             t.known
