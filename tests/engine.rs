@@ -415,6 +415,11 @@ fn a_named_role_is_never_answered_from_another_roles_section() {
     let text =
         "what does a computer vision engineer do and how is that different from being a software engineer";
     assert_eq!(engine().answer(text).title, "Computer Vision Engineer");
+    // Nor one about a role not asked: the DS-vs-MLE FAQ answers nothing about product managers.
+    for asked in ["what do pms and data scientists have in common", "ds or ai pms, which pays more"] {
+        let id = best_id(asked);
+        assert!(id.ends_with("/data-scientist") || id.ends_with("/ai-product-manager"), "{asked}: {id}");
+    }
     // "research" alone names no research scientist: ML engineers read papers too.
     assert_eq!(
         best_id("do ml engineers read research papers at work"),

@@ -320,11 +320,12 @@ impl Engine {
         // lists the word answers; "explain backpropagation" is a lesson, not a career question.
         let in_field = ranking.terms.iter().any(|t| t.domain);
         // "what math does a data scientist need": another role's section is no answer.
-        // Nor is a passage about other roles ("… a Data Scientist and a Machine Learning Engineer?").
+        // Nor is a passage about a role not asked ("… a Data Scientist and a Machine Learning Engineer?"
+        // for "ds or pm, which pays more").
         let other_role = |ord: usize| {
             let about = &self.title_roles[ord];
             (self.corpus.passages[ord].kind == Kind::Role && !roles.contains(&ord))
-                || (!about.is_empty() && !about.iter().any(|r| roles.contains(r)))
+                || about.iter().any(|r| !roles.contains(r))
         };
         let best = ranking.hits.iter().enumerate().find(|(_, h)| roles.is_empty() || !other_role(h.ord));
         let top = best.filter(|&(at, hit)| {
