@@ -83,13 +83,15 @@ fn a_role_part_asked_about_what_only_the_roles_introduction_says_shows_the_intro
 }
 
 #[test]
-fn pronouns_and_family_say_nothing_about_the_subject() {
+fn pronouns_family_and_everyday_words_say_nothing_about_the_subject() {
     // Someone asking for a son or a colleague: the answer is the one for the question alone.
     for question in ["do i need a phd", "how long are bootcamps", "is a masters worth it", "ml engineer pay"]
     {
         let alone = engine().answer(question);
-        for about in ["for my son, he asks", "my daughter wants to know", "asking for them:", "her question:"]
-        {
+        let preambles =
+            ["for my son, he asks", "my daughter wants to know", "asking for them:", "her question:"];
+        // Everyday words and numbers in words say nothing either.
+        for about in preambles.into_iter().chain(["after two weird months,"]) {
             let asked = engine().answer(&format!("{about} {question}"));
             assert_eq!((asked.answered, &asked.title), (alone.answered, &alone.title), "{about} {question}");
         }
