@@ -280,7 +280,8 @@ impl Engine {
         let rules = self.search.rules();
         let foreign = || self.names.foreign_title_in(&said, |w| rules.is_common(w));
         if ranking.unknown_share > max_unknown
-            || !ranking.terms.iter().any(|t| t.known && !t.common && !t.domain)
+            // Nothing asked but the field or a word for any job ("what is that role called").
+            || !ranking.terms.iter().any(|t| t.known && !t.common && !t.domain && !self.job_terms.contains(&t.term))
             || (roles.is_empty() && foreign())
         {
             return self.decline(&ranking);
