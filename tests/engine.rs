@@ -99,6 +99,13 @@ fn pronouns_family_and_everyday_words_say_nothing_about_the_subject() {
 }
 
 #[test]
+fn a_role_named_by_a_word_of_its_alias_answers_its_part() {
+    // "infra" is a word of the MLOps Engineer's aliases "ml infra" and "ml infrastructure".
+    let answer = engine().answer("who looks after the infra around our models, and what should they know");
+    assert_eq!(answer.title, "MLOps Engineer: Key Skills");
+}
+
+#[test]
 fn a_missing_field_is_said_plainly() {
     let answer = engine().answer("/employers data scientist");
     assert!(!answer.answered);

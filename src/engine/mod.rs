@@ -400,13 +400,18 @@ impl Engine {
         ranking.terms.iter().filter(|t| t.known && !t.question).all(|t| named(&t.term))
     }
 
-    /// Whether `ord` is a role whose title the question names, if misspelt ("machin lerning
-    /// enginer"): a word of it beyond a job-title head, for "software engineer" is no MLOps engineer.
+    /// Whether `ord` is a role whose title or alias the question names, if misspelt or in part
+    /// ("machin lerning enginer", "the infra around our models"): a word of it beyond a job-title
+    /// head, for "software engineer" is no MLOps engineer.
     fn title_matched(&self, ranking: &Ranking, ord: usize) -> bool {
         let title = &self.title_terms[ord];
+        let named = |term: &String| self.name_terms.iter().any(|(o, terms)| *o == ord && terms.contains(term));
         self.corpus.passages[ord].kind == Kind::Role
             && ranking.terms.iter().any(|t| {
-                t.known && !t.domain && title.contains(&t.term) && !self.head_terms.contains(&t.term)
+                t.known
+                    && !t.domain
+                    && (title.contains(&t.term) || named(&t.term))
+                    && !self.head_terms.contains(&t.term)
             })
     }
 
