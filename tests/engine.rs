@@ -348,6 +348,11 @@ fn faq_questions_in_paraphrase_find_their_answers() {
         best_id("what programming languages do AI engineers use"),
         "ai-career-paths-2026/frequently-asked-questions/what-programming-languages-do-ai-engineers-use"
     );
+    // Being employable is having job prospects.
+    assert_eq!(
+        best_id("which specialization makes me most employable"),
+        "ai-career-paths-2026/frequently-asked-questions/which-ai-specialization-has-the-best-job-prospects"
+    );
     let list = engine().answer("/faq");
     assert_eq!(list.actions.len(), 6);
     assert!(reply("/faq 2").contains("do not require a PhD"));
