@@ -106,6 +106,21 @@ fn a_role_named_by_a_word_of_its_alias_answers_its_part() {
 }
 
 #[test]
+fn a_skill_the_roles_own_field_lacks_answers_from_the_group_that_holds_it() {
+    // "experiment tracking" is in the MLOps skill group, not in the ML engineer's key skills.
+    assert_eq!(
+        best_id("does an ml engineer need experiment tracking skills"),
+        "how-to-become-an-ai-ml-engineer/essential-skills/mlops"
+    );
+    // Skills the role's field lists, or none in particular, answer from the field.
+    for own in
+        ["does an ml engineer need docker skills", "what skills does an ml engineer need", "/skills mle"]
+    {
+        assert_eq!(engine().answer(own).title, "Machine Learning Engineer: Key Skills", "{own}");
+    }
+}
+
+#[test]
 fn a_missing_field_is_said_plainly() {
     let answer = engine().answer("/employers data scientist");
     assert!(!answer.answered);

@@ -345,9 +345,9 @@ impl Engine {
         };
         if let Some(role) = role {
             if let Some(aspect) = aspect {
-                if let Some(ord) =
-                    top.map(|h| h.ord).filter(|&ord| self.is_more_specific(ord, role, aspect, &ranking))
-                {
+                let specific =
+                    top.map(|h| h.ord).filter(|&ord| self.is_more_specific(ord, role, aspect, &ranking));
+                if let Some(ord) = specific.or_else(|| self.group_answering(role, aspect, &ranking)) {
                     return self.plain_passage(ord, score_of(&ranking, ord));
                 }
                 if aspect == Aspect::Salary
@@ -405,7 +405,8 @@ impl Engine {
     /// head, for "software engineer" is no MLOps engineer.
     fn title_matched(&self, ranking: &Ranking, ord: usize) -> bool {
         let title = &self.title_terms[ord];
-        let named = |term: &String| self.name_terms.iter().any(|(o, terms)| *o == ord && terms.contains(term));
+        let named =
+            |term: &String| self.name_terms.iter().any(|(o, terms)| *o == ord && terms.contains(term));
         self.corpus.passages[ord].kind == Kind::Role
             && ranking.terms.iter().any(|t| {
                 t.known
@@ -442,6 +443,39 @@ impl Engine {
                 && title.contains(&t.term)
                 && !named(&t.term)
                 && !self.aspect_terms.contains(&t.term)
+        })
+    }
+
+    /// A skill group or education path found by the search that holds a topic word of the
+    /// question which role `role`'s own `aspect` field lacks, and covers the question: "Model
+    /// deployment" in the MLOps skills for "what deployment skills does an ML engineer need".
+    fn group_answering(&self, role: usize, aspect: Aspect, ranking: &Ranking) -> Option<usize> {
+        let kind = match aspect {
+            Aspect::Skills => Kind::Skills,
+            Aspect::Education => Kind::Education,
+            _ => return None,
+        };
+        let lines = &self.corpus.passages[role].lines;
+        let field =
+            lines.iter().position(|l| l.aspect == Some(aspect)).and_then(|i| self.line_terms[role].get(i))?;
+        let named =
+            |term: &String| self.name_terms.iter().any(|(o, terms)| *o == role && terms.contains(term));
+        let topic: Vec<&String> = ranking
+            .terms
+            .iter()
+            .filter(|t| {
+                t.known && !(t.question || t.common || t.domain) && !self.aspect_terms.contains(&t.term)
+            })
+            .map(|t| &t.term)
+            .filter(|term| !named(term) && !field.contains(*term))
+            .collect();
+        let holds = |ord: usize| {
+            topic.iter().any(|term| self.line_terms[ord].iter().any(|line| line.contains(*term)))
+        };
+        ranking.hits.iter().map(|h| h.ord).find(|&ord| {
+            self.corpus.passages[ord].kind == kind
+                && holds(ord)
+                && self.search.coverage(&ranking.terms, ord) >= MIN_COVERAGE
         })
     }
 
