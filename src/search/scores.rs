@@ -2,8 +2,6 @@
 //! of them in the order tantivy's `TopDocs` gives: score descending, the lower document number
 //! first on a tie.
 
-use std::cmp::Ordering;
-
 use crate::index::TermPostings;
 
 /// The summed scores of the clauses so far, one slot per document.
@@ -33,16 +31,27 @@ impl Scores {
     /// The best `limit` matched documents with their scores, best first; on equal scores the
     /// lower document number first, as `TopDocs` orders them.
     pub fn top(&self, limit: usize) -> Vec<(u32, f32)> {
-        let mut hits: Vec<(u32, f32)> = (0..self.sums.len())
+        // One integer key per hit, ascending = best first: the score's order-preserving bits
+        // flipped, then the document. 0 and -0 are equal scores to `TopDocs`, so -0 counts as 0.
+        let mut keys: Vec<u64> = (0..self.sums.len())
             .filter(|&doc| self.matched[doc])
-            .map(|doc| (doc as u32, self.sums[doc]))
+            .map(|doc| (u64::from(!ordered_bits(self.sums[doc] + 0.0)) << 32) | doc as u64)
             .collect();
-        hits.sort_unstable_by(|a, b| {
-            b.1.partial_cmp(&a.1).unwrap_or(Ordering::Equal).then_with(|| a.0.cmp(&b.0))
-        });
-        hits.truncate(limit);
-        hits
+        keys.sort_unstable();
+        keys.truncate(limit);
+        keys.into_iter()
+            .map(|key| {
+                let doc = key as u32;
+                (doc, self.sums[doc as usize])
+            })
+            .collect()
     }
+}
+
+/// The bits of `score` as an unsigned number in the order of the scores (`f32::total_cmp`).
+fn ordered_bits(score: f32) -> u32 {
+    let bits = score.to_bits();
+    if bits >> 31 == 1 { !bits } else { bits | 1 << 31 }
 }
 
 #[cfg(test)]
@@ -65,6 +74,34 @@ mod tests {
         assert_eq!(scores.top(2), [(0, 1.0), (1, 1.0)]);
         assert!(scores.top(0).is_empty());
         assert!(Scores::new(3).top(5).is_empty(), "no clause, no hit");
+    }
+
+    /// `top` orders as `TopDocs` compares: scores by `partial_cmp` (0 and -0 equal), then the
+    /// lower document; on any sums, negative ones too.
+    #[test]
+    fn the_order_is_topdocs_on_any_scores() {
+        let values = [-2.5f32, -1.0, -0.0, 0.0, 1e-30, 0.5, 1.0, 1.0000001, 3.0, f32::MAX];
+        let sums = proptest::collection::vec(proptest::option::of(0..values.len()), 0..40);
+        let mut runner = proptest::test_runner::TestRunner::default();
+        runner
+            .run(&(sums, 0usize..45), |(sums, limit)| {
+                let scores = Scores {
+                    sums: sums.iter().map(|s| s.map_or(0.0, |i| values[i])).collect(),
+                    matched: sums.iter().map(Option::is_some).collect(),
+                };
+                let mut want: Vec<(u32, f32)> =
+                    (0..sums.len()).filter_map(|doc| Some((doc as u32, values[sums[doc]?]))).collect();
+                want.sort_by(|a, b| {
+                    b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal).then_with(|| a.0.cmp(&b.0))
+                });
+                want.truncate(limit);
+                let bits = |hits: Vec<(u32, f32)>| {
+                    hits.into_iter().map(|(d, s)| (d, s.to_bits())).collect::<Vec<_>>()
+                };
+                proptest::prop_assert_eq!(bits(scores.top(limit)), bits(want));
+                Ok(())
+            })
+            .unwrap();
     }
 
     #[test]
