@@ -19,7 +19,7 @@ pub use schema::{ANALYZER, ANALYZER_VERSION, Fields, analyzer, schema};
 
 use crate::corpus::{Corpus, Fnv64};
 use postings::TermIndex;
-pub use postings::TermPostings;
+pub use postings::{TermFields, TermPostings};
 use stats::Bm25Stats;
 
 /// Memory for the (single) indexing thread: tantivy's minimum; the corpus is small.
@@ -163,6 +163,12 @@ impl GuideIndex {
     /// `None` when no document holds the term in that field.
     pub fn postings(&self, field: tantivy::schema::Field, token: &str) -> Option<&TermPostings> {
         self.terms.get(field, token)
+    }
+
+    /// The postings of `token` in each text field, read at open: one look-up for all of them;
+    /// `None` when no text field holds the token.
+    pub fn postings_of(&self, token: &str) -> Option<TermFields<'_>> {
+        self.terms.of(token)
     }
 
     /// The number of documents: every document number of [`TermPostings`] is below it.

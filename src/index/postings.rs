@@ -60,9 +60,12 @@ impl TermPostings {
     }
 }
 
-/// The postings of every term of some fields, and which passage each document is.
+/// The postings of every term of some fields, a term's in all of them found in one look-up.
 pub struct TermIndex {
-    fields: Vec<(Field, FxHashMap<Box<str>, TermPostings>)>,
+    fields: Vec<Field>,
+    /// Each token's postings in each field, by the field's position in `fields`; `None` where
+    /// the field does not hold the token.
+    terms: FxHashMap<Box<str>, Box<[Option<TermPostings>]>>,
     /// The number of documents, across segments (deleted ones included: their numbers stay).
     docs: usize,
 }
@@ -72,8 +75,8 @@ impl TermIndex {
     /// the statistics of `stats` (those a search is scored with).
     pub fn read(searcher: &Searcher, stats: &Bm25Stats, fields: &[Field]) -> tantivy::Result<Self> {
         let total_docs = stats.total_num_docs()?;
-        let mut read = Vec::with_capacity(fields.len());
-        for &field in fields {
+        let mut all: FxHashMap<Box<str>, Box<[Option<TermPostings>]>> = FxHashMap::default();
+        for (at, &field) in fields.iter().enumerate() {
             let average = stats.total_num_tokens(field)? as Score / total_docs as Score;
             let cache = tf_cache(average);
             let mut terms: FxHashMap<Box<str>, Reading> = FxHashMap::default();
@@ -108,20 +111,27 @@ impl TermIndex {
                 }
                 base += segment.max_doc();
             }
-            let terms = terms
-                .into_iter()
-                .map(|(token, (weight, postings))| (token, TermPostings::new(weight, postings)))
-                .collect();
-            read.push((field, terms));
+            for (token, (weight, postings)) in terms {
+                if postings.is_empty() {
+                    continue;
+                }
+                let slots = all.entry(token).or_insert_with(|| vec![None; fields.len()].into_boxed_slice());
+                slots[at] = Some(TermPostings::new(weight, postings));
+            }
         }
         let docs = searcher.segment_readers().iter().map(|s| s.max_doc() as usize).sum();
-        Ok(TermIndex { fields: read, docs })
+        Ok(TermIndex { fields: fields.to_vec(), terms: all, docs })
     }
 
     /// `token` in `field`; `None` when no document holds it there.
     pub fn get(&self, field: Field, token: &str) -> Option<&TermPostings> {
-        let (_, terms) = self.fields.iter().find(|(f, _)| *f == field)?;
-        terms.get(token).filter(|postings| !postings.is_empty())
+        self.of(token)?.get(field)
+    }
+
+    /// `token` in each field; `None` when no field holds it.
+    pub fn of(&self, token: &str) -> Option<TermFields<'_>> {
+        let postings = self.terms.get(token)?;
+        Some(TermFields { fields: &self.fields, postings })
     }
 
     /// The number of documents, across segments: every document number is below it.
@@ -132,7 +142,24 @@ impl TermIndex {
     /// Every (field, token) read, for tests.
     #[cfg(test)]
     pub fn terms(&self) -> impl Iterator<Item = (Field, &str)> {
-        self.fields.iter().flat_map(|(field, terms)| terms.keys().map(move |token| (*field, &**token)))
+        self.terms.iter().flat_map(|(token, postings)| {
+            self.fields.iter().zip(postings).filter(|(_, p)| p.is_some()).map(|(field, _)| (*field, &**token))
+        })
+    }
+}
+
+/// One token's postings in each field of a [`TermIndex`].
+#[derive(Clone, Copy)]
+pub struct TermFields<'a> {
+    fields: &'a [Field],
+    postings: &'a [Option<TermPostings>],
+}
+
+impl<'a> TermFields<'a> {
+    /// The token in `field`; `None` when no document holds it there.
+    pub fn get(&self, field: Field) -> Option<&'a TermPostings> {
+        let at = self.fields.iter().position(|f| *f == field)?;
+        self.postings.get(at)?.as_ref()
     }
 }
 
@@ -209,5 +236,28 @@ mod tests {
             }
         }
         assert!(checked > 10_000, "{checked} postings checked");
+    }
+
+    #[test]
+    fn one_look_up_finds_a_token_in_each_field_that_holds_it() {
+        let guide = "# Guide\n\n## Data Scientist\n\nFinds insights in data.\n";
+        let corpus =
+            crate::corpus::Corpus::from_texts(&[("guide.md".to_string(), guide.to_string())], "").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let index = GuideIndex::build(dir.path(), &corpus).unwrap();
+        let f = index.fields();
+        let held = |token: &str| {
+            let found = index.postings_of(token);
+            [f.title, f.aliases, f.body].map(|field| found.and_then(|found| found.get(field)).is_some())
+        };
+        assert_eq!(held("scientist"), [true, false, false]);
+        assert_eq!(held("insight"), [false, false, true]);
+        assert_eq!(held("data"), [true, false, true]);
+        assert!(index.postings_of("absent").is_none());
+        for (field, token) in index.terms.terms() {
+            let one = index.postings_of(token).and_then(|found| found.get(field));
+            assert_eq!(one, index.postings(field, token), "{token}");
+            assert!(one.is_some(), "{token}");
+        }
     }
 }

@@ -328,8 +328,9 @@ impl Search {
             let forms = std::iter::once((&t.term, weight))
                 .chain(t.alternatives.iter().map(|a| (a, weight * ALTERNATIVE_WEIGHT)));
             for (term, weight) in forms {
+                let Some(found) = self.index.postings_of(term) else { continue };
                 for (field, boost) in boosts {
-                    if let Some(postings) = self.index.postings(field, term) {
+                    if let Some(postings) = found.get(field) {
                         scores.add(postings, boost * weight);
                     }
                 }
