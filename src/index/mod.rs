@@ -1,9 +1,9 @@
 //! The tantivy index of the corpus: built into a fresh folder, swapped in atomically, reopened
 //! while its fingerprint matches the corpus, rebuilt when missing, stale or unreadable.
 
+mod postings;
 mod schema;
 mod stats;
-mod weights;
 
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
@@ -18,9 +18,9 @@ use tantivy::{DocAddress, Index, ReloadPolicy, Searcher, TantivyDocument};
 pub use schema::{ANALYZER, ANALYZER_VERSION, Fields, analyzer, schema};
 
 use crate::corpus::{Corpus, Fnv64};
+use postings::TermIndex;
+pub use postings::{TermFields, TermPostings};
 use stats::Bm25Stats;
-pub use weights::PreparedTerm;
-use weights::TermWeights;
 
 /// Memory for the (single) indexing thread: tantivy's minimum; the corpus is small.
 const WRITER_MEMORY: usize = 15_000_000;
@@ -37,8 +37,10 @@ pub struct GuideIndex {
     ords: Vec<Column<u64>>,
     /// The searcher's BM25 statistics of the text fields.
     stats: Bm25Stats,
-    /// The weight of every term of the text fields.
-    weights: TermWeights,
+    /// The postings of every term of the text fields, with their BM25 factors.
+    terms: TermIndex,
+    /// The passage ord of each document, numbered across segments as [`TermIndex`] numbers them.
+    passages: Vec<Option<usize>>,
     fields: Fields,
     analyzer: TextAnalyzer,
 }
@@ -135,8 +137,16 @@ impl GuideIndex {
             .map_err(|e| e.to_string())?;
         let text_fields = [fields.title, fields.aliases, fields.body];
         let stats = Bm25Stats::read(&searcher, &text_fields).map_err(|e| e.to_string())?;
-        let weights = TermWeights::build(&searcher, &stats, &text_fields).map_err(|e| e.to_string())?;
-        Ok(GuideIndex { searcher, ords, stats, weights, fields, analyzer: analyzer() })
+        let terms = TermIndex::read(&searcher, &stats, &text_fields).map_err(|e| e.to_string())?;
+        let passages = searcher
+            .segment_readers()
+            .iter()
+            .zip(&ords)
+            .flat_map(|(segment, column)| {
+                (0..segment.max_doc()).map(|doc| column.first(doc).map(|ord| ord as usize))
+            })
+            .collect();
+        Ok(GuideIndex { searcher, ords, stats, terms, passages, fields, analyzer: analyzer() })
     }
 
     /// The searcher over the index.
@@ -149,10 +159,26 @@ impl GuideIndex {
         self.searcher.search_with_statistics_provider(query, collector, &self.stats)
     }
 
-    /// `token` in `field` with its weight, built at open; `None` when no segment holds the term
-    /// in that field (a text field).
-    pub fn prepared_term(&self, field: tantivy::schema::Field, token: &str) -> Option<PreparedTerm> {
-        self.weights.get(field, token)
+    /// The postings of `token` in `field` (a text field) with their BM25 factors, read at open;
+    /// `None` when no document holds the term in that field.
+    pub fn postings(&self, field: tantivy::schema::Field, token: &str) -> Option<&TermPostings> {
+        self.terms.get(field, token)
+    }
+
+    /// The postings of `token` in each text field, read at open: one look-up for all of them;
+    /// `None` when no text field holds the token.
+    pub fn postings_of(&self, token: &str) -> Option<TermFields<'_>> {
+        self.terms.of(token)
+    }
+
+    /// The number of documents: every document number of [`TermPostings`] is below it.
+    pub fn docs(&self) -> usize {
+        self.terms.docs()
+    }
+
+    /// The position in the corpus of document `doc`, numbered as [`TermPostings`] numbers it.
+    pub fn passage(&self, doc: u32) -> Option<usize> {
+        self.passages.get(doc as usize).copied().flatten()
     }
 
     /// The position in the corpus of the passage at `address`.
@@ -178,7 +204,7 @@ impl GuideIndex {
     }
 
     /// A query for an analyzed token in `field`, its score multiplied by `boost`:
-    /// `BoostQuery(TermQuery)`. [`GuideIndex::prepared_term`] gives a faster one for a held term.
+    /// `BoostQuery(TermQuery)`.
     pub fn term_query(&self, field: tantivy::schema::Field, token: &str, boost: f32) -> Box<dyn Query> {
         let query = TermQuery::new(self.term(field, token), IndexRecordOption::WithFreqs);
         Box::new(BoostQuery::new(Box::new(query), boost))

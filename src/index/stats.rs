@@ -33,11 +33,6 @@ impl Bm25Stats {
         Ok(Bm25Stats { searcher: searcher.clone(), docs, fields })
     }
 
-    /// The terms (as the dictionary holds them) of `field`, if its terms were read.
-    pub fn terms(&self, field: Field) -> impl Iterator<Item = &[u8]> {
-        self.field(field).into_iter().flat_map(|stats| stats.doc_freq.keys().map(|key| &key[..]))
-    }
-
     fn field(&self, field: Field) -> Option<&FieldStats> {
         self.fields.iter().find(|f| f.field == field)
     }

@@ -1,20 +1,18 @@
 //! Ranking passages for a question: terms from [`query`], BM25 from tantivy, and a confidence
 //! that says whether the best passage really answers the question.
 
-mod clause;
 pub mod query;
+mod scores;
 mod spelling;
 mod stems;
 mod termset;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use tantivy::collector::TopDocs;
-
 use crate::corpus::Corpus;
 use crate::index::GuideIndex;
-use clause::{Clause, Disjunction};
 pub use query::{QueryRules, QueryTerm};
+use scores::Scores;
 use spelling::{CorpusWord, Spelling};
 use stems::Stems;
 use termset::{TermIds, TermSet};
@@ -274,10 +272,7 @@ impl Search {
     /// As [`Search::rank`], of a question's words already read by [`crate::text::words`].
     pub fn rank_words(&self, said: &[String], limit: usize) -> Ranking {
         let terms = self.terms_of(said);
-        let mut hits = self.run(&terms, limit.max(RERANK_DEPTH)).unwrap_or_else(|e| {
-            tracing::error!(error = %e, "search failed");
-            Vec::new()
-        });
+        let mut hits = self.run(&terms, limit.max(RERANK_DEPTH));
         let weighed = self.weigh(&terms);
         for hit in &mut hits {
             let subject = self.subject_share(&weighed, hit.ord);
@@ -316,36 +311,35 @@ impl Search {
         unknown_share_of(&self.weigh(terms))
     }
 
-    fn run(&self, terms: &[QueryTerm], limit: usize) -> tantivy::Result<Vec<Hit>> {
+    /// The best `limit` passages for `terms` by BM25: each form of each known term in each
+    /// field is a clause, boosted by the field and the term's weight; a passage's score is the sum
+    /// of its clauses' scores, as tantivy's `BooleanQuery` of `BoostQuery(TermQuery)` scores it,
+    /// and the order that of `TopDocs`. The postings come from memory, read at open.
+    fn run(&self, terms: &[QueryTerm], limit: usize) -> Vec<Hit> {
         let fields = self.index.fields();
         let boosts =
             [(fields.title, TITLE_BOOST), (fields.aliases, ALIASES_BOOST), (fields.body, BODY_BOOST)];
-        let forms: usize = terms.iter().filter(|t| t.known).map(|t| 1 + t.alternatives.len()).sum();
-        let mut clauses: Vec<Clause> = Vec::with_capacity(forms * boosts.len());
+        if limit == 0 {
+            return Vec::new();
+        }
+        let mut scores = Scores::new(self.index.docs());
         for t in terms.iter().filter(|t| t.known) {
             let weight = if t.common || t.domain { t.weight * COMMON_WEIGHT } else { t.weight };
             let forms = std::iter::once((&t.term, weight))
                 .chain(t.alternatives.iter().map(|a| (a, weight * ALTERNATIVE_WEIGHT)));
             for (term, weight) in forms {
+                let Some(found) = self.index.postings_of(term) else { continue };
                 for (field, boost) in boosts {
-                    clauses.push(Clause::new(&self.index, field, term, boost * weight));
+                    if let Some(postings) = found.get(field) {
+                        scores.add(postings, boost * weight);
+                    }
                 }
             }
         }
-        if clauses.is_empty() || limit == 0 {
-            return Ok(Vec::new());
-        }
-        let query = Disjunction::new(
-            clause::without_empty(clauses).into_iter().map(|c| c.into_part(&self.index)).collect(),
-        );
-        let top = self.index.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            if let Some(ord) = self.index.ord(address) {
-                hits.push(Hit { ord, score });
-            }
-        }
-        Ok(hits)
+        let top = scores.top(limit);
+        top.into_iter()
+            .filter_map(|(doc, score)| Some(Hit { ord: self.index.passage(doc)?, score }))
+            .collect()
     }
 }
 
