@@ -434,16 +434,21 @@ impl Engine {
             return false;
         }
         let title = &self.title_terms[ord];
-        // The role's own name says nothing; another's ("data" of "data engineering") may.
+        self.topic_terms(ranking, role).any(|term| title.contains(term))
+    }
+
+    /// The question's terms that say what it asks about role `role` beyond the role and the
+    /// part: known, not a question, everyday or field word, not one of the role's own names
+    /// (another's may be: "data" of "data engineering"), not a part's name.
+    fn topic_terms<'r>(&self, ranking: &'r Ranking, role: usize) -> impl Iterator<Item = &'r String> {
         let named =
-            |term: &String| self.name_terms.iter().any(|(o, terms)| *o == role && terms.contains(term));
-        ranking.terms.iter().any(|t| {
-            t.known
-                && !(t.question || t.common || t.domain)
-                && title.contains(&t.term)
-                && !named(&t.term)
-                && !self.aspect_terms.contains(&t.term)
-        })
+            move |term: &String| self.name_terms.iter().any(|(o, terms)| *o == role && terms.contains(term));
+        ranking
+            .terms
+            .iter()
+            .filter(|t| t.known && !(t.question || t.common || t.domain))
+            .map(|t| &t.term)
+            .filter(move |term| !named(term) && !self.aspect_terms.contains(*term))
     }
 
     /// A skill group or education path found by the search that holds a topic word of the
@@ -458,17 +463,8 @@ impl Engine {
         let lines = &self.corpus.passages[role].lines;
         let field =
             lines.iter().position(|l| l.aspect == Some(aspect)).and_then(|i| self.line_terms[role].get(i))?;
-        let named =
-            |term: &String| self.name_terms.iter().any(|(o, terms)| *o == role && terms.contains(term));
-        let topic: Vec<&String> = ranking
-            .terms
-            .iter()
-            .filter(|t| {
-                t.known && !(t.question || t.common || t.domain) && !self.aspect_terms.contains(&t.term)
-            })
-            .map(|t| &t.term)
-            .filter(|term| !named(term) && !field.contains(*term))
-            .collect();
+        let topic: Vec<&String> =
+            self.topic_terms(ranking, role).filter(|term| !field.contains(*term)).collect();
         let holds = |ord: usize| {
             topic.iter().any(|term| self.line_terms[ord].iter().any(|line| line.contains(*term)))
         };
@@ -490,17 +486,9 @@ impl Engine {
         else {
             return false;
         };
-        let named =
-            |term: &String| self.name_terms.iter().any(|(o, terms)| *o == ord && terms.contains(term));
         let intro = || lines.iter().zip(terms).filter(|(l, _)| l.aspect.is_none()).map(|(_, t)| t);
-        ranking.terms.iter().any(|t| {
-            t.known
-                && !(t.question || t.common || t.domain)
-                && !named(&t.term)
-                && !self.aspect_terms.contains(&t.term)
-                && !terms[part].contains(&t.term)
-                && intro().any(|found| found.contains(&t.term))
-        })
+        self.topic_terms(ranking, ord)
+            .any(|term| !terms[part].contains(term) && intro().any(|found| found.contains(term)))
     }
 
     /// Whether `word` says nothing specific about a salary: a role's or level's name, a word of a
