@@ -363,6 +363,11 @@ fn faq_questions_in_paraphrase_find_their_answers() {
         best_id("what programming languages do AI engineers use"),
         "ai-career-paths-2026/frequently-asked-questions/what-programming-languages-do-ai-engineers-use"
     );
+    // "grads" are the FAQ's graduates.
+    assert_eq!(
+        best_id("what jobs do ai masters grads get"),
+        "ai-career-paths-2026/frequently-asked-questions/what-jobs-can-i-get-with-a-master-s-in-ai"
+    );
     // Being employable is having job prospects.
     assert_eq!(
         best_id("which specialization makes me most employable"),
