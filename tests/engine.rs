@@ -121,6 +121,24 @@ fn a_skill_the_roles_own_field_lacks_answers_from_the_group_that_holds_it() {
 }
 
 #[test]
+fn how_long_an_education_path_takes_is_answered_by_the_path_that_states_it() {
+    for (question, path) in [
+        ("how long do ml bootcamps take", "ml-bootcamps"),
+        ("how many years does a phd in ml take", "master-s-phd-in-cs-ml-or-statistics"),
+    ] {
+        assert_eq!(
+            best_id(question),
+            format!("how-to-become-an-ai-ml-engineer/education-requirements/{path}")
+        );
+    }
+    // Without a path named, the FAQ on timelines answers.
+    assert_eq!(
+        best_id("how long does it take to become an ml engineer"),
+        "ai-career-paths-2026/frequently-asked-questions/how-long-does-it-take-to-become-an-ai-engineer"
+    );
+}
+
+#[test]
 fn a_missing_field_is_said_plainly() {
     let answer = engine().answer("/employers data scientist");
     assert!(!answer.answered);

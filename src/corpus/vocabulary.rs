@@ -45,6 +45,10 @@ pub struct Vocabulary {
     /// Words that ask what something costs ("tuition"): only a passage stating a price answers.
     #[serde(default)]
     pub price_words: QuestionWords,
+    /// Words that ask how long something takes ("how long"): an education path that states
+    /// a length of time and that the question names answers.
+    #[serde(default)]
+    pub duration_words: QuestionWords,
     /// Subjects a career question may be about that the guide never covers ("visa", "interview",
     /// "london"): a question naming one is declined, whatever else it shares with the guide.
     #[serde(default)]
@@ -81,8 +85,8 @@ pub struct AspectWords {
     pub words: Vec<String>,
 }
 
-/// A `[question_words]`, `[common_words]`, `[domain_words]`, `[greetings]`, `[price_words]` or
-/// `[off_topic]` table.
+/// A `[question_words]`, `[common_words]`, `[domain_words]`, `[greetings]`, `[price_words]`,
+/// `[duration_words]` or `[off_topic]` table.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionWords {

@@ -2,6 +2,7 @@
 //! and questions, finds passages by structure or by search, and composes an [`Answer`].
 
 mod compose;
+mod duration;
 mod ladder;
 mod salary;
 
@@ -89,6 +90,10 @@ pub struct Engine {
     years_from: Vec<(u32, usize)>,
     /// The vocabulary's off-topic subjects that no passage names, as one entry to find.
     off_topic: NameFinder,
+    /// The vocabulary's duration words, as phrases of words.
+    duration_words: Vec<Vec<String>>,
+    /// Whether each passage is an education path stating its length, by ord.
+    timed: Vec<bool>,
 }
 
 impl Engine {
@@ -129,6 +134,8 @@ impl Engine {
         let price_words = corpus.vocabulary.price_words.words.iter().flat_map(|w| words(w)).collect();
         let plain_words = plain_words(&corpus, &names);
         let off_topic = off_topic(&corpus);
+        let duration_words = corpus.vocabulary.duration_words.words.iter().map(|w| words(w)).collect();
+        let timed = duration::timed(&corpus);
         let engine = Engine {
             corpus,
             search,
@@ -149,6 +156,8 @@ impl Engine {
             line_terms,
             years_from,
             off_topic,
+            duration_words,
+            timed,
         };
         Ok((engine, report))
     }
@@ -285,6 +294,10 @@ impl Engine {
             || (roles.is_empty() && foreign())
         {
             return self.decline(&ranking);
+        }
+        if let Some(ord) = self.duration_answer(&said, &ranking) {
+            // "how long are ml bootcamps": the path says ("3-6 months").
+            return self.plain_passage(ord, score_of(&ranking, ord));
         }
         if aspect == Some(Aspect::Salary)
             && let [level] = levels[..]
