@@ -31,9 +31,7 @@ impl Engine {
         if !self.duration_words.iter().any(|phrase| find_phrase(said, phrase).is_some()) {
             return None;
         }
-        let topic = |term: &String| {
-            ranking.terms.iter().any(|t| t.known && !(t.question || t.common || t.domain) && t.term == *term)
-        };
+        let topic = |term: &String| ranking.terms.iter().any(|t| super::is_topic(t) && t.term == *term);
         ranking
             .hits
             .iter()

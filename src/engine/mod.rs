@@ -16,7 +16,7 @@ use crate::commands::{Command, NameFinder, Names, parse_command};
 use crate::corpus::{Aspect, Corpus, CorpusError, Kind, load_corpus};
 use crate::index::{GuideIndex, IndexError, OpenReport};
 use crate::messages;
-use crate::search::{Hit, Ranking, Search};
+use crate::search::{Hit, QueryTerm, Ranking, Search};
 use crate::text::{self, words};
 
 /// The longest message read; the rest is ignored (Telegram's own limit is 4096).
@@ -393,11 +393,14 @@ impl Engine {
             return top;
         }
         let coverage = self.search.coverage(&ranking.terms, top.ord);
-        let topic = |t: &&crate::search::QueryTerm| t.known && !(t.question || t.common || t.domain);
         let below = ranking.hits.iter().find(|h| {
             let id = &self.corpus.passages[h.ord].id;
             id.strip_prefix(intro.as_str()).is_some_and(|rest| rest.starts_with('/'))
-                && ranking.terms.iter().filter(topic).any(|t| self.title_terms[h.ord].contains(&t.term))
+                && ranking
+                    .terms
+                    .iter()
+                    .filter(|t| is_topic(t))
+                    .any(|t| self.title_terms[h.ord].contains(&t.term))
                 && self.search.coverage(&ranking.terms, h.ord) >= coverage
         });
         below.unwrap_or(top)
@@ -407,8 +410,7 @@ impl Engine {
     /// words ("what does an MLOps engineer do?", "… like what's the job").
     fn only_names(&self, ranking: &Ranking, ords: &[usize]) -> bool {
         let named = |term: &String| {
-            self.job_terms.contains(term)
-                || self.name_terms.iter().any(|(ord, terms)| ords.contains(ord) && terms.contains(term))
+            self.job_terms.contains(term) || ords.iter().any(|&ord| self.is_name_of(term, ord))
         };
         ranking.terms.iter().filter(|t| t.known && !t.question).all(|t| named(&t.term))
     }
@@ -418,13 +420,11 @@ impl Engine {
     /// head, for "software engineer" is no MLOps engineer.
     fn title_matched(&self, ranking: &Ranking, ord: usize) -> bool {
         let title = &self.title_terms[ord];
-        let named =
-            |term: &String| self.name_terms.iter().any(|(o, terms)| *o == ord && terms.contains(term));
         self.corpus.passages[ord].kind == Kind::Role
             && ranking.terms.iter().any(|t| {
                 t.known
                     && !t.domain
-                    && (title.contains(&t.term) || named(&t.term))
+                    && (title.contains(&t.term) || self.is_name_of(&t.term, ord))
                     && !self.head_terms.contains(&t.term)
             })
     }
@@ -454,14 +454,13 @@ impl Engine {
     /// part: known, not a question, everyday or field word, not one of the role's own names
     /// (another's may be: "data" of "data engineering"), not a part's name.
     fn topic_terms<'r>(&self, ranking: &'r Ranking, role: usize) -> impl Iterator<Item = &'r String> {
-        let named =
-            move |term: &String| self.name_terms.iter().any(|(o, terms)| *o == role && terms.contains(term));
-        ranking
-            .terms
-            .iter()
-            .filter(|t| t.known && !(t.question || t.common || t.domain))
-            .map(|t| &t.term)
-            .filter(move |term| !named(term) && !self.aspect_terms.contains(*term))
+        let topic = ranking.terms.iter().filter(|t| is_topic(t)).map(|t| &t.term);
+        topic.filter(move |term| !self.is_name_of(term, role) && !self.aspect_terms.contains(*term))
+    }
+
+    /// Whether `term` is an analyzed word of a name of role or level `ord`.
+    fn is_name_of(&self, term: &str, ord: usize) -> bool {
+        self.name_terms.iter().any(|(o, terms)| *o == ord && terms.iter().any(|t| t == term))
     }
 
     /// A skill group or education path found by the search that holds a topic word of the
@@ -566,6 +565,12 @@ fn plain_words(corpus: &Corpus, names: &Names) -> FxHashSet<String> {
     let aspects = vocabulary.aspects.values().flat_map(|a| a.labels.iter().chain(&a.words));
     let field = vocabulary.domain_words.words.iter();
     named.chain(aspects.chain(field).flat_map(|w| words(w))).collect()
+}
+
+/// Whether a question's term says what it is about: known to the guide, and no question,
+/// everyday or field word.
+fn is_topic(term: &QueryTerm) -> bool {
+    term.known && !(term.question || term.common || term.domain)
 }
 
 fn score_of(ranking: &Ranking, ord: usize) -> f32 {
