@@ -281,10 +281,13 @@ fn a_part_of_a_role_asked_in_other_words_answers_from_that_field() {
 }
 
 #[test]
-fn a_role_salary_asked_with_an_overviews_title_words_answers_from_that_overview() {
+fn a_salary_asked_with_an_overviews_title_words_answers_from_that_overview() {
     // "short version" is the quick answer's title ("tl;dr", "in short" are too), which states pay.
     let short = "in short, what does it take to become an ml engineer and what does it pay";
     assert_eq!(best_id(short), "how-to-become-an-ai-ml-engineer/quick-answer");
+    // So with a salary level: "tl;dr" is the quick answer too, which gives senior pay.
+    assert_eq!(engine().answer("tl;dr what's the senior pay").title, "Quick Answer");
+    assert_eq!(engine().answer("senior salary").title, "Senior ML Engineer: salary");
     // Asked for pay and nothing else, the role's own range; a stop word names no figure in prose.
     for plain in ["what does an ml engineer earn", "what does an ml engineer do and what does it pay"] {
         assert_eq!(best_id(plain), "ai-career-paths-2026/machine-learning-engineer", "{plain}");

@@ -303,6 +303,15 @@ impl Engine {
             && let [level] = levels[..]
             && roles.iter().all(|&r| self.level_is_of_role(level, r))
         {
+            // "the quick answer on becoming an ML engineer … and the entry pay": the overview
+            // the question names states that pay.
+            let overview = ranking
+                .hits
+                .first()
+                .filter(|h| self.is_more_specific(h.ord, level, Aspect::Salary, &ranking));
+            if let Some(hit) = overview {
+                return self.plain_passage(hit.ord, hit.score);
+            }
             return self.level_salary(level, &ranking);
         }
         if roles.len() >= 2 && aspect.is_none() {
@@ -429,12 +438,13 @@ impl Engine {
             })
     }
 
-    /// Whether passage `ord`, the best match, says more about a role's `aspect` than the role's
-    /// own field: a passage of that kind whose title names something the question asks beyond
-    /// the role's own names and the aspect ("self-taught" in "can I become an ML engineer
-    /// self-taught, with no degree", an education question; "data" of another role's name in
-    /// "do ML engineers need data engineering skills"). For pay, that is an overview ("the
-    /// short version: what do I need to become an ML engineer and what does it pay").
+    /// Whether passage `ord`, the best match, says more about a role's (or a salary level's)
+    /// `aspect` than its own field: a passage of that kind whose title names something the
+    /// question asks beyond the role's own names and the aspect ("self-taught" in "can I become
+    /// an ML engineer self-taught, with no degree", an education question; "data" of another
+    /// role's name in "do ML engineers need data engineering skills"). For pay, that is an
+    /// overview ("the short version: what do I need to become an ML engineer and what does it
+    /// pay").
     fn is_more_specific(&self, ord: usize, role: usize, aspect: Aspect, ranking: &Ranking) -> bool {
         let passage = &self.corpus.passages[ord];
         let fits = match aspect {
