@@ -300,6 +300,10 @@ fn a_documents_introduction_gives_way_to_its_passage_on_the_subject() {
     // go into the field covers the question as well and its title names the subject.
     // The guide's year is no subject: every passage is about 2026.
     let year = "is ai/ml engineering a good career choice in 2026";
+    // Asking why to go into it, or whether it is worth switching, is asking the same.
+    for why in ["why get into ai ml engineering at all", "is a move to ml engineering worth the switch"] {
+        assert_eq!(best_id(why), "how-to-become-an-ai-ml-engineer/why-ai-ml-engineering", "{why}");
+    }
     for question in ["is ai ml engineering a great career", "is ai/ml engineering a good career choice", year]
     {
         assert_eq!(best_id(question), "how-to-become-an-ai-ml-engineer/why-ai-ml-engineering", "{question}");
