@@ -75,6 +75,9 @@ fn a_role_part_asked_about_what_only_the_roles_introduction_says_shows_the_intro
     assert_eq!(hires.title, "Computer Vision Engineer: Top Employers");
     let text = render_plain(&hires);
     assert!(text.contains("healthcare") && text.contains("Waymo"), "{text}");
+    // An industry in other words: factories are the introduction's manufacturing.
+    let factories = render_plain(&engine().answer("do factories hire computer vision engineers"));
+    assert!(factories.contains("manufacturing") && factories.contains("Waymo"), "{factories}");
     // Asked about nothing beyond the part, the part alone; so is the command.
     for plain in ["which companies hire cv engineers", "/employers cv"] {
         let text = render_plain(&engine().answer(plain));
