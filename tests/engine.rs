@@ -391,6 +391,11 @@ fn faq_questions_in_paraphrase_find_their_answers() {
         best_id("what programming languages do AI engineers use"),
         "ai-career-paths-2026/frequently-asked-questions/what-programming-languages-do-ai-engineers-use"
     );
+    // "work" and "year" are everyday words: the PhD FAQ's "work in AI" is no match.
+    assert_eq!(
+        best_id("which work can i do after a masters in ai next year"),
+        "ai-career-paths-2026/frequently-asked-questions/what-jobs-can-i-get-with-a-master-s-in-ai"
+    );
     // "grads" are the FAQ's graduates.
     assert_eq!(
         best_id("what jobs do ai masters grads get"),
