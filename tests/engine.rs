@@ -429,9 +429,10 @@ fn questions_the_guide_does_not_cover_are_declined() {
 
 #[test]
 fn jobs_the_guide_does_not_cover_are_declined_though_every_word_is_a_guide_word() {
-    for text in
-        ["how much does a data engineer make", "how much do devops engineers earn", "data analyst salary"]
-    {
+    let pay = ["junior software engineer salary", "i am a data engineer, what is my salary"];
+    let other_jobs =
+        ["how much does a data engineer make", "how much do devops engineers earn", "data analyst salary"];
+    for text in other_jobs.into_iter().chain(pay) {
         let answer = engine().answer(text);
         assert!(!answer.answered, "{text} was answered with {:?}", answer.used.first());
     }
@@ -441,6 +442,12 @@ fn jobs_the_guide_does_not_cover_are_declined_though_every_word_is_a_guide_word(
         "ai-career-paths-2026/computer-vision-engineer"
     );
     assert!(reply("how much do senior engineers earn").contains("$190,000"));
+    // The asker's own job is where they come from, unless they ask its pay.
+    for background in
+        ["i'm a software engineer, how do i get into ml", "as a devops engineer, which ai role fits me"]
+    {
+        assert_eq!(best_id(background), "ai-career-paths-2026/mlops-engineer", "{background}");
+    }
 }
 
 #[test]

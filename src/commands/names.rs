@@ -121,9 +121,16 @@ impl Names {
     }
 
     /// Whether free text names a job title the guide does not cover ("data engineer",
-    /// "devops engineers"). `everyday` tells words that name no field ("typical").
-    pub fn foreign_title_in(&self, text: &[String], everyday: impl Fn(&str) -> bool) -> bool {
-        self.titles.foreign_in(text, everyday)
+    /// "devops engineers"). `everyday` tells words that name no field ("typical"). With
+    /// `asker_aside`, the asker's own job ("i'm a data engineer", "as a devops engineer") is
+    /// where they come from, not what they ask about.
+    pub fn foreign_title_in(
+        &self,
+        text: &[String],
+        everyday: impl Fn(&str) -> bool,
+        asker_aside: bool,
+    ) -> bool {
+        self.titles.foreign_in(text, everyday, asker_aside)
     }
 
     /// The ords of every role, in corpus order.
@@ -189,7 +196,7 @@ impl TitleWords {
         TitleWords { heads, known, generic }
     }
 
-    fn foreign_in(&self, text: &[String], everyday: impl Fn(&str) -> bool) -> bool {
+    fn foreign_in(&self, text: &[String], everyday: impl Fn(&str) -> bool, asker_aside: bool) -> bool {
         let text: Vec<&str> = text.iter().map(|w| singular_of(w)).collect();
         (1..text.len()).filter(|&i| self.heads.iter().any(|h| h == text[i])).any(|i| {
             let modifier = text[i - 1];
@@ -208,7 +215,15 @@ impl TitleWords {
                     }
                 })
             };
-            !covered && !misspelt() && !self.generic.iter().any(|g| g == modifier) && !everyday(modifier)
+            let asker = asker_aside
+                && i >= 3
+                && matches!(text[i - 2], "a" | "an")
+                && matches!(text[i - 3], "m" | "am" | "as");
+            !asker
+                && !covered
+                && !misspelt()
+                && !self.generic.iter().any(|g| g == modifier)
+                && !everyday(modifier)
         })
     }
 }

@@ -287,7 +287,10 @@ impl Engine {
         let named = !roles.is_empty() || !levels.is_empty();
         let max_unknown = if named { MAX_UNKNOWN_SHARE_NAMED } else { MAX_UNKNOWN_SHARE };
         let rules = self.search.rules();
-        let foreign = || self.names.foreign_title_in(&said, |w| rules.is_common(w));
+        // "i'm a software engineer, how do I get into ML" asks about ML, not software engineers;
+        // "i'm a data engineer, what's my salary" asks about data engineers.
+        let asker_aside = aspect != Some(Aspect::Salary);
+        let foreign = || self.names.foreign_title_in(&said, |w| rules.is_common(w), asker_aside);
         if ranking.unknown_share > max_unknown
             // Nothing asked but the field or a word for any job ("what is that role called").
             || !ranking.terms.iter().any(|t| t.known && !t.common && !t.domain && !self.job_terms.contains(&t.term))
