@@ -492,6 +492,11 @@ fn a_named_role_is_never_answered_from_another_roles_section() {
     let text =
         "what does a computer vision engineer do and how is that different from being a software engineer";
     assert_eq!(engine().answer(text).title, "Computer Vision Engineer");
+    // When the passages found first are about other roles, the named role's own section answers.
+    assert_eq!(
+        best_id("can a software engineer become an ml engineer"),
+        "ai-career-paths-2026/machine-learning-engineer"
+    );
     // Nor one about a role not asked: the DS-vs-MLE FAQ answers nothing about product managers.
     for asked in ["what do pms and data scientists have in common", "ds or ai pms, which pays more"] {
         let id = best_id(asked);

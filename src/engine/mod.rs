@@ -353,14 +353,16 @@ impl Engine {
             (self.corpus.passages[ord].kind == Kind::Role && !roles.contains(&ord))
                 || about.iter().any(|r| !roles.contains(r))
         };
-        let best = ranking.hits.iter().enumerate().find(|(_, h)| roles.is_empty() || !other_role(h.ord));
-        let top = best.filter(|&(at, hit)| {
+        let answers = |&(at, hit): &(usize, &Hit)| {
             let coverage =
                 if at == 0 { ranking.coverage } else { self.search.coverage(&ranking.terms, hit.ord) };
             // The section of the role the question names is about it however little it covers.
             let own = roles.contains(&hit.ord);
             own || coverage >= MIN_COVERAGE && (named || aspect.is_some() || ranking.on_subject || in_field)
-        });
+        };
+        let mut candidates =
+            ranking.hits.iter().enumerate().filter(|(_, h)| roles.is_empty() || !other_role(h.ord));
+        let top = if roles.is_empty() { candidates.next().filter(answers) } else { candidates.find(answers) };
         let top = top.map(|(_, hit)| hit);
         // A misspelt role ("machin lerning enginer") is found by search instead of by name.
         let role = match roles[..] {
