@@ -1,6 +1,9 @@
 //! Question text into weighted search terms. Never fails, never uses tantivy's query syntax: the
 //! text is cut into words, and words into terms by the index's own analyzer.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::corpus::Vocabulary;
@@ -173,28 +176,33 @@ impl Synonyms {
     /// tried: the question's own words mark theirs, and each rewrite marks those of the words
     /// it brings.
     fn rewrite<'a>(&'a self, mut out: Vec<TopicWord<'a>>) -> Vec<TopicWord<'a>> {
-        let mut due = vec![false; self.rules.len()];
+        // The rules due, smallest position first; most questions mark none or a few.
+        let mut due = BinaryHeap::new();
         for word in &out {
-            self.mark_rules_of(word.word, &mut due);
+            self.mark_rules_of(word.word, 0, &mut due);
         }
-        for at in 0..self.rules.len() {
-            if !due[at] {
+        let mut next = 0;
+        while let Some(Reverse(at)) = due.pop() {
+            if at < next {
                 continue;
             }
+            next = at + 1;
             let (variant, canonical) = &self.rules[at];
             if replace_all(&mut out, variant, canonical) {
                 for word in canonical {
-                    self.mark_rules_of(word, &mut due);
+                    self.mark_rules_of(word, next, &mut due);
                 }
             }
         }
         out
     }
 
-    /// Marks in `due` the rules whose variant starts with `word`.
-    fn mark_rules_of(&self, word: &str, due: &mut [bool]) {
+    /// Adds to `due` the rules from position `from` on whose variant starts with `word`.
+    fn mark_rules_of(&self, word: &str, from: usize, due: &mut BinaryHeap<Reverse<usize>>) {
         for &at in self.by_first_word.get(word).into_iter().flatten() {
-            due[at] = true;
+            if at >= from {
+                due.push(Reverse(at));
+            }
         }
     }
 }
