@@ -1,9 +1,10 @@
 //! `careerbot ask`: one question from the arguments, or a batch from standard input, answered in
 //! order as plain text or JSON lines.
 
+use std::collections::VecDeque;
 use std::io::{self, BufRead, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError, mpsc};
 
 use serde::Serialize;
 
@@ -11,11 +12,13 @@ use crate::answer::{Answer, render_plain};
 use crate::engine::Engine;
 use crate::json;
 
-/// Lines answered together: enough to keep both cores busy, few enough to stream.
-const BATCH_LINES: usize = 2048;
-
-/// Lines a thread answers at a time: small enough that both cores finish a batch together.
+/// Lines a worker answers at a time: enough to make handing them over cheap, few enough that
+/// the workers finish together at the end of the input.
 const CHUNK_LINES: usize = 16;
+
+/// Chunks per worker read ahead of the output: enough to keep the workers fed while one chunk
+/// takes long, few enough to bound memory.
+const CHUNKS_AHEAD: usize = 8;
 
 /// One answer as a JSON line.
 #[derive(Debug, Serialize)]
@@ -102,87 +105,160 @@ fn write_answer_into(out: &mut Vec<u8>, query: &str, answer: &Answer, json: bool
 }
 
 /// Answers every line of `input` in order. Invalid UTF-8 is read lossily; very long lines are
-/// cut by the engine; a bad line never stops the batch. Both cores answer and render their share
-/// of each batch; the output keeps input order.
+/// cut by the engine; a bad line never stops the batch. One worker per core answers and renders
+/// chunks of lines while this thread reads the input and writes the finished chunks in input
+/// order, so both cores answer all the time; at most [`CHUNKS_AHEAD`] chunks per worker are
+/// read ahead of the output, however long the input.
 pub fn run_batch(
     engine: &Engine,
-    mut input: impl BufRead,
+    input: impl BufRead,
     out: &mut impl Write,
     json: bool,
 ) -> io::Result<usize> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut count = 0;
-    let mut raw = Vec::new();
-    let mut batch: Vec<String> = Vec::with_capacity(BATCH_LINES);
-    loop {
-        raw.clear();
-        let eof = input.read_until(b'\n', &mut raw)? == 0;
-        if !eof {
-            let line = String::from_utf8_lossy(&raw);
-            batch.push(line.trim_end_matches(['\n', '\r']).to_string());
-        }
-        if batch.len() == BATCH_LINES || (eof && !batch.is_empty()) {
-            for rendered in render_all(&batch, threads, json, |q| engine.answer(q)) {
-                out.write_all(&rendered?)?;
-            }
-            count += batch.len();
-            batch.clear();
-        }
-        if eof {
-            break;
-        }
-    }
-    out.flush()?;
-    Ok(count)
+    answer_all(input, out, threads, json, |q| engine.answer(q))
 }
 
-/// The rendered answers to `questions`, in order, one buffer per chunk of [`CHUNK_LINES`]. The
-/// calling thread and `threads - 1` helpers take chunks in turn, so a core that is busy with
-/// something else takes fewer.
-fn render_all(
-    questions: &[String],
-    threads: usize,
+/// The pipeline of [`run_batch`], with `workers` threads answering through `answer`.
+fn answer_all(
+    mut input: impl BufRead,
+    out: &mut impl Write,
+    workers: usize,
     json: bool,
     answer: impl Fn(&str) -> Answer + Sync,
-) -> Vec<io::Result<Vec<u8>>> {
-    let chunks: Vec<&[String]> = questions.chunks(CHUNK_LINES).collect();
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let at = next.fetch_add(1, Ordering::Relaxed);
-            let Some(part) = chunks.get(at) else { return done };
-            // The engine never panics; should answering fail anyway, the chunk's lines still get
-            // one reply each.
-            let rendered = catch_unwind(AssertUnwindSafe(|| render(part, json, &answer)))
-                .unwrap_or_else(|_| render(part, json, apology));
-            done.push((at, rendered));
-        }
-    };
-    let mut rendered: Vec<Option<io::Result<Vec<u8>>>> = chunks.iter().map(|_| None).collect();
+) -> io::Result<usize> {
+    let workers = workers.max(1);
+    let ahead = workers * CHUNKS_AHEAD;
+    // Never full: no more than `ahead` chunks are ever unwritten.
+    let (to_workers, jobs) = mpsc::sync_channel::<(usize, Chunk)>(ahead);
+    let jobs = Mutex::new(jobs);
+    let (to_writer, finished) = mpsc::channel::<(usize, Vec<u8>)>();
     std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads.max(1)).map(|_| scope.spawn(work)).collect();
-        let mine = work();
-        let theirs = helpers.into_iter().flat_map(|helper| helper.join().unwrap_or_default());
-        for (at, chunk) in theirs.chain(mine) {
-            rendered[at] = Some(chunk);
+        for _ in 0..workers {
+            let (jobs, answer, to_writer) = (&jobs, &answer, to_writer.clone());
+            scope.spawn(move || {
+                loop {
+                    let job = jobs.lock().unwrap_or_else(PoisonError::into_inner).recv();
+                    let Ok((at, chunk)) = job else { return };
+                    // The engine never panics; should answering fail anyway, the chunk's lines
+                    // still get one reply each.
+                    let rendered = catch_unwind(AssertUnwindSafe(|| render(&chunk, json, answer)))
+                        .unwrap_or_else(|_| render(&chunk, json, apology));
+                    if to_writer.send((at, rendered)).is_err() {
+                        return;
+                    }
+                }
+            });
         }
-    });
-    let lost = |part: &&[String]| render(part, json, apology);
-    rendered.into_iter().zip(&chunks).map(|(chunk, part)| chunk.unwrap_or_else(|| lost(part))).collect()
+        drop(to_writer);
+        let mut order = InOrder::default();
+        let lost = || io::Error::other("a batch worker stopped");
+        let (mut sent, mut count, mut raw) = (0, 0, Vec::new());
+        loop {
+            let chunk = Chunk::read(&mut input, &mut raw)?;
+            if chunk.is_empty() {
+                break;
+            }
+            let last = chunk.len() < CHUNK_LINES;
+            count += chunk.len();
+            while sent - order.written >= ahead {
+                order.put(finished.recv().map_err(|_| lost())?, out)?;
+            }
+            to_workers.send((sent, chunk)).map_err(|_| lost())?;
+            sent += 1;
+            while let Ok(done) = finished.try_recv() {
+                order.put(done, out)?;
+            }
+            if last {
+                break;
+            }
+        }
+        drop(to_workers);
+        while order.written < sent {
+            order.put(finished.recv().map_err(|_| lost())?, out)?;
+        }
+        out.flush()?;
+        Ok(count)
+    })
+}
+
+/// Lines of the input to answer together: their text end to end, and where each line ends.
+#[derive(Debug, Default)]
+struct Chunk {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Chunk {
+    /// Up to [`CHUNK_LINES`] lines of `input`, fewer only at its end; each without its line end,
+    /// invalid UTF-8 read lossily.
+    fn read(input: &mut impl BufRead, raw: &mut Vec<u8>) -> io::Result<Chunk> {
+        let mut chunk = Chunk::default();
+        while chunk.len() < CHUNK_LINES {
+            raw.clear();
+            if input.read_until(b'\n', raw)? == 0 {
+                break;
+            }
+            chunk.text.push_str(String::from_utf8_lossy(raw).trim_end_matches(['\n', '\r']));
+            chunk.ends.push(chunk.text.len());
+        }
+        Ok(chunk)
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    fn lines(&self) -> impl Iterator<Item = &str> {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let line = &self.text[start..end];
+            start = end;
+            line
+        })
+    }
+}
+
+/// Rendered chunks put back in input order: each is written as soon as every chunk before it is.
+#[derive(Debug, Default)]
+struct InOrder {
+    /// Chunks written so far, which is the number of the next one to write.
+    written: usize,
+    /// Chunks finished early, by their number less `written`.
+    waiting: VecDeque<Option<Vec<u8>>>,
+}
+
+impl InOrder {
+    fn put(&mut self, (at, rendered): (usize, Vec<u8>), out: &mut impl Write) -> io::Result<()> {
+        let slot = at - self.written;
+        if self.waiting.len() <= slot {
+            self.waiting.resize(slot + 1, None);
+        }
+        self.waiting[slot] = Some(rendered);
+        while let Some(Some(_)) = self.waiting.front() {
+            let rendered = self.waiting.pop_front().flatten().unwrap_or_default();
+            out.write_all(&rendered)?;
+            self.written += 1;
+        }
+        Ok(())
+    }
 }
 
 fn apology(_: &str) -> Answer {
     Answer::new(false, crate::messages::APOLOGY_TITLE).text(crate::messages::APOLOGY)
 }
 
-/// Writes the answer to each of `questions` into one buffer.
-fn render(questions: &[String], json: bool, answer: impl Fn(&str) -> Answer) -> io::Result<Vec<u8>> {
+/// Writes the answer to each line of `chunk` into one buffer.
+fn render(chunk: &Chunk, json: bool, answer: impl Fn(&str) -> Answer) -> Vec<u8> {
     let mut out = Vec::new();
-    for query in questions {
+    for query in chunk.lines() {
         write_answer_into(&mut out, query, &answer(query), json);
     }
-    Ok(out)
+    out
 }
 
 #[cfg(test)]
@@ -195,10 +271,18 @@ mod tests {
         Answer::new(true, question).text(question)
     }
 
-    fn titles(rendered: Vec<io::Result<Vec<u8>>>) -> Vec<String> {
-        let bytes: Vec<u8> = rendered.into_iter().flat_map(|chunk| chunk.unwrap()).collect();
-        let text = String::from_utf8(bytes).unwrap();
-        text.lines()
+    /// The output of the pipeline over `questions`, one per line, with `workers` workers.
+    fn run(questions: &[String], workers: usize, answer: impl Fn(&str) -> Answer + Sync) -> String {
+        let input = questions.iter().map(|q| format!("{q}\n")).collect::<String>();
+        let mut out = Vec::new();
+        let count = answer_all(input.as_bytes(), &mut out, workers, true, answer).unwrap();
+        assert_eq!(count, questions.len());
+        String::from_utf8(out).unwrap()
+    }
+
+    fn queries(output: &str) -> Vec<String> {
+        output
+            .lines()
             .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap()["query"].to_string())
             .collect()
     }
@@ -240,8 +324,8 @@ mod tests {
     fn answers_keep_the_order_of_the_questions_whatever_thread_answers_them() {
         let questions: Vec<String> = (0..CHUNK_LINES * 9 + 5).map(|i| format!("q{i}")).collect();
         let expected: Vec<String> = questions.iter().map(|q| format!("{q:?}")).collect();
-        for threads in [1, 2, 4] {
-            assert_eq!(titles(render_all(&questions, threads, true, echo)), expected, "{threads} threads");
+        for workers in [1, 2, 4] {
+            assert_eq!(queries(&run(&questions, workers, echo)), expected, "{workers} workers");
         }
     }
 
@@ -251,9 +335,7 @@ mod tests {
         let questions: Vec<String> = (0..CHUNK_LINES * 8).map(|i| format!("q{i}")).collect();
         let doomed = format!("q{}", CHUNK_LINES * 6 + CHUNK_LINES / 4);
         let answer = |q: &str| if q == doomed { panic!("test panic") } else { echo(q) };
-        let rendered = render_all(&questions, 2, true, answer);
-        let text: String =
-            rendered.into_iter().map(|chunk| String::from_utf8(chunk.unwrap()).unwrap()).collect();
+        let text = run(&questions, 2, answer);
         let replies: Vec<&str> = text.lines().collect();
         assert_eq!(replies.len(), questions.len(), "one reply per line");
         let apologies = replies.iter().filter(|r| r.contains(crate::messages::APOLOGY)).count();
@@ -261,5 +343,51 @@ mod tests {
         assert!(replies[0].contains(r#""reply":"q0"#), "{}", replies[0]);
         let third = format!(r#""reply":"q{}\n"#, CHUNK_LINES * 2);
         assert!(replies[CHUNK_LINES * 2].contains(&third), "{}", replies[CHUNK_LINES * 2]);
+    }
+
+    /// An input that hands out one line per read and counts the lines it handed out.
+    struct Counted<'a> {
+        lines: std::ops::Range<usize>,
+        handed: &'a std::sync::atomic::AtomicUsize,
+    }
+
+    impl io::Read for Counted<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let Some(n) = self.lines.next() else { return Ok(0) };
+            self.handed.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let line = format!("q{n}\n");
+            buf[..line.len()].copy_from_slice(line.as_bytes());
+            Ok(line.len())
+        }
+    }
+
+    #[test]
+    fn a_slow_answer_holds_the_reading_at_most_the_chunks_ahead_of_the_output() {
+        let handed = std::sync::atomic::AtomicUsize::new(0);
+        let lines = 100 * CHUNK_LINES * CHUNKS_AHEAD;
+        let input = io::BufReader::new(Counted { lines: 0..lines, handed: &handed });
+        let read_while_stuck = std::sync::atomic::AtomicUsize::new(0);
+        let answer = |q: &str| {
+            if q == "q0" {
+                // Long enough for the reader to race ahead through the whole input if nothing
+                // held it.
+                std::thread::sleep(std::time::Duration::from_millis(300));
+                read_while_stuck.store(
+                    handed.load(std::sync::atomic::Ordering::SeqCst),
+                    std::sync::atomic::Ordering::SeqCst,
+                );
+            }
+            Answer::new(true, q).text(q)
+        };
+        let mut out = Vec::new();
+        assert_eq!(answer_all(input, &mut out, 2, true, answer).unwrap(), lines);
+        assert_eq!(queries(&String::from_utf8(out).unwrap()).len(), lines);
+        let read = read_while_stuck.load(std::sync::atomic::Ordering::SeqCst);
+        // The chunks in flight, and the one being read when the window filled.
+        let bound = (2 * CHUNKS_AHEAD + 1) * CHUNK_LINES;
+        assert!(
+            read > 0 && read <= bound,
+            "{read} lines read while the first chunk was stuck; at most {bound}"
+        );
     }
 }

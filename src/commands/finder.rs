@@ -10,10 +10,18 @@ use rustc_hash::FxHashMap;
 pub struct NameFinder {
     /// Entries to report.
     entries: usize,
-    /// (entry, name) by the name's first word.
-    exact: FxHashMap<String, Vec<(usize, Vec<String>)>>,
-    /// (entry, name with its last word singular) by that form's first word.
-    singular: FxHashMap<String, Vec<(usize, Vec<String>)>>,
+    /// The names filed under each word: a word that is its own singular finds both kinds in
+    /// one look-up.
+    filed: FxHashMap<String, Filed>,
+}
+
+/// The names filed under one word.
+#[derive(Debug, Clone, Default)]
+struct Filed {
+    /// (entry, name) whose first word it is.
+    exact: Vec<(usize, Vec<String>)>,
+    /// (entry, name with its last word singular) whose first word it is.
+    singular: Vec<(usize, Vec<String>)>,
 }
 
 impl NameFinder {
@@ -24,12 +32,12 @@ impl NameFinder {
         for (entry, names) in entries.into_iter().enumerate() {
             finder.entries = entry + 1;
             for name in names.iter().filter(|n| !n.is_empty()) {
-                finder.exact.entry(name[0].clone()).or_default().push((entry, name.clone()));
+                finder.filed.entry(name[0].clone()).or_default().exact.push((entry, name.clone()));
                 let mut plain = name.clone();
                 if let Some(last) = plain.last_mut() {
                     *last = singular_of(last).to_string();
                 }
-                finder.singular.entry(plain[0].clone()).or_default().push((entry, plain));
+                finder.filed.entry(plain[0].clone()).or_default().singular.push((entry, plain));
             }
         }
         finder
@@ -39,12 +47,16 @@ impl NameFinder {
     pub fn found_in(&self, text: &[String]) -> Vec<bool> {
         let mut found = vec![false; self.entries];
         for at in 0..text.len() {
-            for (entry, name) in self.exact.get(&text[at]).into_iter().flatten() {
+            let word = text[at].as_str();
+            let single = singular_of(word);
+            let filed = self.filed.get(word);
+            for (entry, name) in filed.iter().flat_map(|f| &f.exact) {
                 if !found[*entry] && text[at..].starts_with(name) {
                     found[*entry] = true;
                 }
             }
-            for (entry, name) in self.singular.get(singular_of(&text[at])).into_iter().flatten() {
+            let filed = if single.len() == word.len() { filed } else { self.filed.get(single) };
+            for (entry, name) in filed.iter().flat_map(|f| &f.singular) {
                 if !found[*entry] && singular_starts_with(&text[at..], name) {
                     found[*entry] = true;
                 }

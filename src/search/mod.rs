@@ -175,9 +175,9 @@ impl Search {
                 .flat_map(|w| self.stems.of(&self.index, w).into_owned())
                 .filter(|t| self.doc_freq.contains_key(t))
                 .collect();
-            for term in self.stems.of(&self.index, &topic.word).iter().cloned() {
-                let common = self.rules.is_common(&topic.word) || self.everyday_terms.contains(&term);
-                let question = self.rules.is_question_word(&topic.word);
+            for term in self.stems.of(&self.index, topic.word).iter().cloned() {
+                let common = self.rules.is_common(topic.word) || self.everyday_terms.contains(&term);
+                let question = self.rules.is_question_word(topic.word);
                 let domain = topic.domain;
                 let found = if self.doc_freq.contains_key(&term) || !alternatives.is_empty() {
                     let known = true;
@@ -192,13 +192,13 @@ impl Search {
                     }
                 } else {
                     // An everyday word the guide lacks is no misspelling of a guide word.
-                    let plural = || self.singular(&topic.word);
-                    let guess = if common { None } else { plural().or_else(|| self.correct(&topic.word)) };
+                    let plural = || self.singular(topic.word);
+                    let guess = if common { None } else { plural().or_else(|| self.correct(topic.word)) };
                     guess.unwrap_or(QueryTerm {
                         term,
                         alternatives: Vec::new(),
                         known: false,
-                        common: common || self.rules.is_expected(&topic.word),
+                        common: common || self.rules.is_expected(topic.word),
                         question,
                         domain,
                         weight: 1.0,

@@ -1,6 +1,9 @@
 //! Question text into weighted search terms. Never fails, never uses tantivy's query syntax: the
 //! text is cut into words, and words into terms by the index's own analyzer.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::corpus::Vocabulary;
@@ -47,13 +50,14 @@ impl QueryTerm {
     }
 }
 
-/// A topic word of a question, after synonyms: the guide's word and the words it replaced.
+/// A topic word of a question, after synonyms: the guide's word and the words it replaced,
+/// borrowed from the question and the rules.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TopicWord {
+pub struct TopicWord<'a> {
     /// The word to search for.
-    pub word: String,
+    pub word: &'a str,
     /// The question's own words it stands for, when a synonym rewrote them.
-    pub replaced: Vec<String>,
+    pub replaced: &'a [String],
     /// Whether it names the guide's whole field ("ai"), rather than being part of a job title
     /// ("ai engineer", "ml engineering").
     pub domain: bool,
@@ -115,23 +119,26 @@ impl QueryRules {
         word.chars().count() < 2 || self.is_common(word) || self.vocabulary_words.contains(word)
     }
 
-    /// The question's words after synonyms, at most [`MAX_WORDS`]. Question words stay (they
-    /// weigh little, but match a FAQ's own phrasing); what a contraction leaves ("s" of "what's") goes.
-    pub fn topic_words(&self, text: &str) -> Vec<TopicWord> {
-        self.topic_words_of(&words(text))
+    /// The words of [`QueryRules::topic_words_of`] for `text`.
+    pub fn topic_words(&self, text: &str) -> Vec<String> {
+        self.topic_words_of(&words(text)).into_iter().map(|w| w.word.to_string()).collect()
     }
 
-    /// As [`QueryRules::topic_words`], of a question's words already read by [`words`].
-    pub fn topic_words_of(&self, said: &[String]) -> Vec<TopicWord> {
+    /// The question's words after synonyms, at most [`MAX_WORDS`], of a question's words already
+    /// read by [`words`]. Question words stay (they weigh little, but match a FAQ's own
+    /// phrasing); what a contraction leaves ("s" of "what's") goes.
+    pub fn topic_words_of<'a>(&'a self, said: &'a [String]) -> Vec<TopicWord<'a>> {
         let list = said[..said.len().min(MAX_WORDS)]
             .iter()
-            .map(|word| TopicWord { word: word.clone(), replaced: Vec::new(), domain: false })
+            .map(|word| TopicWord { word, replaced: &[], domain: false })
             .collect();
         let mut list = self.synonyms.rewrite(list);
-        list.retain(|w| !CONTRACTION_TAILS.contains(&w.word.as_str()));
+        // Every tail is at most two bytes long.
+        list.retain(|w| w.word.len() > 2 || !CONTRACTION_TAILS.contains(&w.word));
         for i in 0..list.len() {
-            let titled = list.get(i + 1).is_some_and(|next| self.is_title_head(&next.word));
-            list[i].domain = !titled && self.domain_words.contains(&list[i].word);
+            // The field's word, unless it starts a title; most words are not the field's.
+            list[i].domain = self.domain_words.contains(list[i].word)
+                && !list.get(i + 1).is_some_and(|next| self.is_title_head(next.word));
         }
         list
     }
@@ -168,44 +175,45 @@ impl Synonyms {
     /// Only a rule whose first word is in the text by its turn can match, so only those are
     /// tried: the question's own words mark theirs, and each rewrite marks those of the words
     /// it brings.
-    fn rewrite(&self, mut out: Vec<TopicWord>) -> Vec<TopicWord> {
-        let mut due = vec![false; self.rules.len()];
+    fn rewrite<'a>(&'a self, mut out: Vec<TopicWord<'a>>) -> Vec<TopicWord<'a>> {
+        // The rules due, smallest position first; most questions mark none or a few.
+        let mut due = BinaryHeap::new();
         for word in &out {
-            self.mark_rules_of(&word.word, &mut due);
+            self.mark_rules_of(word.word, 0, &mut due);
         }
-        for at in 0..self.rules.len() {
-            if !due[at] {
+        let mut next = 0;
+        while let Some(Reverse(at)) = due.pop() {
+            if at < next {
                 continue;
             }
+            next = at + 1;
             let (variant, canonical) = &self.rules[at];
             if replace_all(&mut out, variant, canonical) {
                 for word in canonical {
-                    self.mark_rules_of(word, &mut due);
+                    self.mark_rules_of(word, next, &mut due);
                 }
             }
         }
         out
     }
 
-    /// Marks in `due` the rules whose variant starts with `word`.
-    fn mark_rules_of(&self, word: &str, due: &mut [bool]) {
+    /// Adds to `due` the rules from position `from` on whose variant starts with `word`.
+    fn mark_rules_of(&self, word: &str, from: usize, due: &mut BinaryHeap<Reverse<usize>>) {
         for &at in self.by_first_word.get(word).into_iter().flatten() {
-            due[at] = true;
+            if at >= from {
+                due.push(Reverse(at));
+            }
         }
     }
 }
 
 /// Replaces every occurrence of the words `variant` in `out`, left to right, by `canonical`,
 /// never matching inside a replacement. Whether any was replaced.
-fn replace_all(out: &mut Vec<TopicWord>, variant: &[String], canonical: &[String]) -> bool {
+fn replace_all<'a>(out: &mut Vec<TopicWord<'a>>, variant: &'a [String], canonical: &'a [String]) -> bool {
     let mut from = 0;
     let mut replaced = false;
     while let Some(at) = find_words(&out[from..], variant).map(|i| i + from) {
-        let replacement = canonical.iter().map(|word| TopicWord {
-            word: word.clone(),
-            replaced: variant.to_vec(),
-            domain: false,
-        });
+        let replacement = canonical.iter().map(|word| TopicWord { word, replaced: variant, domain: false });
         out.splice(at..at + variant.len(), replacement);
         from = at + canonical.len();
         replaced = true;
@@ -251,7 +259,7 @@ mod tests {
     }
 
     fn plain(text: &str) -> Vec<String> {
-        rules().topic_words(text).into_iter().map(|w| w.word).collect()
+        rules().topic_words(text)
     }
 
     #[test]
@@ -266,14 +274,16 @@ mod tests {
 
     #[test]
     fn a_rewritten_word_remembers_the_words_it_replaced() {
-        let topic = rules().topic_words("pay");
-        assert_eq!(topic, [TopicWord { word: "salary".into(), replaced: vec!["pay".into()], domain: false }]);
+        let (rules, said) = (rules(), words("pay"));
+        let topic = rules.topic_words_of(&said);
+        assert_eq!(topic, [TopicWord { word: "salary", replaced: &["pay".to_string()], domain: false }]);
     }
 
     #[test]
     fn the_field_is_marked_unless_it_is_part_of_a_job_title() {
         let domain = |text: &str| -> Vec<(String, bool)> {
-            rules().topic_words(text).into_iter().map(|w| (w.word, w.domain)).collect()
+            let (rules, said) = (rules(), words(text));
+            rules.topic_words_of(&said).into_iter().map(|w| (w.word.to_string(), w.domain)).collect()
         };
         assert_eq!(
             domain("math for machine learning"),
@@ -295,8 +305,9 @@ mod tests {
     fn a_later_synonym_rewrites_the_words_an_earlier_one_brought() {
         let pairs = [(vec!["ml", "ops"], vec!["mlops", "pay"]), (vec!["pay"], vec!["salary"])];
         let synonyms = Synonyms::new(pairs.map(|(v, c)| (strings(&v), strings(&c))));
-        let out = synonyms.rewrite(topic(&["ml", "ops", "now"]));
-        let plain: Vec<&str> = out.iter().map(|w| w.word.as_str()).collect();
+        let said = strings(&["ml", "ops", "now"]);
+        let out = synonyms.rewrite(topic(&said));
+        let plain: Vec<&str> = out.iter().map(|w| w.word).collect();
         assert_eq!(plain, ["mlops", "salary", "now"]);
         assert_eq!(out[1].replaced, ["pay"]);
     }
@@ -305,23 +316,23 @@ mod tests {
         words.iter().map(|w| w.to_string()).collect()
     }
 
-    fn topic(words: &[&str]) -> Vec<TopicWord> {
-        words.iter().map(|w| TopicWord { word: w.to_string(), replaced: Vec::new(), domain: false }).collect()
+    fn topic(words: &[String]) -> Vec<TopicWord<'_>> {
+        words.iter().map(|word| TopicWord { word, replaced: &[], domain: false }).collect()
     }
 
     /// Every rule tried in turn against a copy of the whole text: what [`Synonyms::rewrite`]
     /// must equal.
-    fn rewrite_by_trying_every_rule(synonyms: &Synonyms, mut out: Vec<TopicWord>) -> Vec<TopicWord> {
+    fn rewrite_by_trying_every_rule<'a>(
+        synonyms: &'a Synonyms,
+        mut out: Vec<TopicWord<'a>>,
+    ) -> Vec<TopicWord<'a>> {
         for (variant, canonical) in &synonyms.rules {
             let mut from = 0;
             loop {
-                let plain: Vec<String> = out[from..].iter().map(|w| w.word.clone()).collect();
+                let plain: Vec<String> = out[from..].iter().map(|w| w.word.to_string()).collect();
                 let Some(at) = crate::text::find_phrase(&plain, variant).map(|i| i + from) else { break };
-                let replacement = canonical.iter().map(|word| TopicWord {
-                    word: word.clone(),
-                    replaced: variant.clone(),
-                    domain: false,
-                });
+                let replacement =
+                    canonical.iter().map(|word| TopicWord { word, replaced: variant, domain: false });
                 out.splice(at..at + variant.len(), replacement);
                 from = at + canonical.len();
             }
@@ -342,8 +353,7 @@ mod tests {
             text in few_words(12),
         ) {
             let synonyms = Synonyms::new(pairs);
-            let text: Vec<TopicWord> =
-                text.into_iter().map(|word| TopicWord { word, replaced: Vec::new(), domain: false }).collect();
+            let text = topic(&text);
             proptest::prop_assert_eq!(
                 synonyms.rewrite(text.clone()),
                 rewrite_by_trying_every_rule(&synonyms, text)
