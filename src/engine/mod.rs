@@ -487,9 +487,7 @@ impl Engine {
             Aspect::Education => Kind::Education,
             _ => return None,
         };
-        let lines = &self.corpus.passages[role].lines;
-        let field =
-            lines.iter().position(|l| l.aspect == Some(aspect)).and_then(|i| self.line_terms[role].get(i))?;
+        let field = self.field_terms(role, aspect)?;
         let topic: Vec<&String> =
             self.topic_terms(ranking, role).filter(|term| !field.contains(*term)).collect();
         let holds = |ord: usize| {
@@ -506,16 +504,19 @@ impl Engine {
     /// `aspect` part lacks: "healthcare" in "who hires CV engineers outside big tech, like in
     /// healthcare" is in the Computer Vision Engineer's introduction, not in its employers.
     fn intro_answers(&self, ord: usize, aspect: Aspect, ranking: &Ranking) -> bool {
-        let lines = &self.corpus.passages[ord].lines;
-        let terms = &self.line_terms[ord];
-        let (Some(part), true) =
-            (lines.iter().position(|l| l.aspect == Some(aspect)), lines.len() == terms.len())
-        else {
+        let Some(part) = self.field_terms(ord, aspect) else {
             return false;
         };
-        let intro = || lines.iter().zip(terms).filter(|(l, _)| l.aspect.is_none()).map(|(_, t)| t);
+        let lines = self.corpus.passages[ord].lines.iter().zip(&self.line_terms[ord]);
+        let intro = || lines.clone().filter(|(l, _)| l.aspect.is_none()).map(|(_, terms)| terms);
         self.topic_terms(ranking, ord)
-            .any(|term| !terms[part].contains(term) && intro().any(|found| found.contains(term)))
+            .any(|term| !part.contains(term) && intro().any(|found| found.contains(term)))
+    }
+
+    /// The analyzed terms of role `ord`'s `aspect` field, if it has one.
+    fn field_terms(&self, ord: usize, aspect: Aspect) -> Option<&FxHashSet<String>> {
+        let at = self.corpus.passages[ord].lines.iter().position(|l| l.aspect == Some(aspect))?;
+        self.line_terms[ord].get(at)
     }
 
     /// Whether `word` says nothing specific about a salary: a role's or level's name, a word of a
