@@ -9,11 +9,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use tantivy::collector::Collector;
-use tantivy::columnar::Column;
 use tantivy::query::{BoostQuery, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocAddress, Index, ReloadPolicy, Searcher, TantivyDocument};
+use tantivy::{Index, ReloadPolicy, Searcher, TantivyDocument};
 
 pub use schema::{ANALYZER, ANALYZER_VERSION, Fields, analyzer, schema};
 
@@ -29,12 +28,10 @@ const BUILD_PREFIX: &str = ".build-";
 const TRASH_PREFIX: &str = ".trash-";
 
 /// An open index over one corpus. A generation never changes once built (a new corpus gets a
-/// new generation and a new `GuideIndex`), so one searcher, and each segment's passage-ord
-/// column, serve the program's life.
+/// new generation and a new `GuideIndex`), so one searcher, and the postings and passage ords
+/// read at open, serve the program's life.
 pub struct GuideIndex {
     searcher: Searcher,
-    /// The `ord` fast field of each segment, by segment ord.
-    ords: Vec<Column<u64>>,
     /// The searcher's BM25 statistics of the text fields.
     stats: Bm25Stats,
     /// The postings of every term of the text fields, with their BM25 factors.
@@ -146,7 +143,7 @@ impl GuideIndex {
                 (0..segment.max_doc()).map(|doc| column.first(doc).map(|ord| ord as usize))
             })
             .collect();
-        Ok(GuideIndex { searcher, ords, stats, terms, passages, fields, analyzer: analyzer() })
+        Ok(GuideIndex { searcher, stats, terms, passages, fields, analyzer: analyzer() })
     }
 
     /// The searcher over the index.
@@ -154,7 +151,8 @@ impl GuideIndex {
         &self.searcher
     }
 
-    /// Runs `query`, scored with the statistics read at open (the searcher's own figures).
+    /// Runs `query`, scored with the statistics read at open (the searcher's own figures). The
+    /// answer path scores from [`GuideIndex::postings_of`]; the tests compare it with this.
     pub fn search<C: Collector>(&self, query: &dyn Query, collector: &C) -> tantivy::Result<C::Fruit> {
         self.searcher.search_with_statistics_provider(query, collector, &self.stats)
     }
@@ -179,12 +177,6 @@ impl GuideIndex {
     /// The position in the corpus of document `doc`, numbered as [`TermPostings`] numbers it.
     pub fn passage(&self, doc: u32) -> Option<usize> {
         self.passages.get(doc as usize).copied().flatten()
-    }
-
-    /// The position in the corpus of the passage at `address`.
-    pub fn ord(&self, address: DocAddress) -> Option<usize> {
-        let column = self.ords.get(address.segment_ord as usize)?;
-        column.first(address.doc_id).map(|ord| ord as usize)
     }
 
     /// The schema's fields.
