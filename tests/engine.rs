@@ -109,6 +109,15 @@ fn a_role_named_by_a_word_of_its_alias_answers_its_part() {
 }
 
 #[test]
+fn a_word_of_a_roles_title_names_it_though_it_is_the_stem_of_a_title_head() {
+    // "research" of "AI Research Scientist" shares its stem with the head "researcher".
+    let answer = engine().answer("what skills for research at an AI lab");
+    assert_eq!(answer.title, "AI Research Scientist: Key Skills");
+    // An intern is a job of its own, which the guide gives no pay for.
+    assert!(!engine().answer("how much do ai research interns get paid").answered);
+}
+
+#[test]
 fn a_skill_the_roles_own_field_lacks_answers_from_the_group_that_holds_it() {
     // "experiment tracking" is in the MLOps skill group, not in the ML engineer's key skills.
     assert_eq!(

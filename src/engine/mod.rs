@@ -122,7 +122,7 @@ impl Engine {
             .iter()
             .map(|p| p.lines.iter().map(|l| search.analyze(&l.text).into_iter().collect()).collect())
             .collect();
-        let head_terms = corpus.vocabulary.titles.heads.iter().flat_map(|h| search.analyze(h)).collect();
+        let head_terms = head_terms(&corpus, &search);
         let job_terms = corpus.vocabulary.titles.nouns.iter().flat_map(|n| search.analyze(n)).collect();
         let title_words: Vec<Vec<String>> = corpus.passages.iter().map(|p| words(&p.title)).collect();
         let title_roles = title_words.iter().map(|title| names.roles_in(title)).collect();
@@ -571,6 +571,22 @@ fn off_topic(corpus: &Corpus) -> NameFinder {
     let kept: Vec<Vec<String>> =
         listed.into_iter().zip(named).filter(|(_, named)| !named).map(|(subject, _)| subject).collect();
     NameFinder::new([kept.as_slice()])
+}
+
+/// The analyzed terms of the words that end a job title, less any that is also the term of a
+/// title's other word: "researcher" is a head, but "research" of "AI Research Scientist" names
+/// the role ("what skills for research at an AI lab").
+fn head_terms(corpus: &Corpus, search: &Search) -> FxHashSet<String> {
+    let heads = &corpus.vocabulary.titles.heads;
+    let mut terms: FxHashSet<String> = heads.iter().flat_map(|h| search.analyze(h)).collect();
+    for passage in &corpus.passages {
+        // Not a head nor a form of one ("engineers", "engineering").
+        let others = words(&passage.title).into_iter().filter(|w| !heads.iter().any(|h| w.starts_with(h)));
+        for term in others.flat_map(|w| search.analyze(&w)) {
+            terms.remove(&term);
+        }
+    }
+    terms
 }
 
 /// [`Engine::plain_words`], worked out once.
