@@ -64,6 +64,24 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The clauses of `text`: its [`sentences`], each cut again after commas and opening brackets. "what do I
+/// need, I'm from Nigeria (no degree)?" gives "what do I need,", "I'm from Nigeria (" and
+/// "no degree)?".
+pub fn clauses(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for sentence in sentences(text) {
+        let sentence = &text[sentence];
+        let mut from = 0;
+        for (at, c) in sentence.char_indices().filter(|&(_, c)| matches!(c, ',' | '(')) {
+            out.push(&sentence[from..at + c.len_utf8()]);
+            from = at + c.len_utf8();
+        }
+        out.push(&sentence[from..]);
+    }
+    out.retain(|clause| clause.chars().any(char::is_alphanumeric));
+    out.iter().map(|clause| clause.trim()).collect()
+}
+
 /// A URL- and id-friendly form of `text`: lower-case words joined by `-`.
 pub fn slug(text: &str) -> String {
     words(text).join("-")
@@ -72,6 +90,15 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clauses_are_sentences_cut_after_commas_and_opening_brackets() {
+        assert_eq!(
+            clauses("what do I need, I'm from Nigeria (no degree)? thanks.  ok"),
+            ["what do I need,", "I'm from Nigeria (", "no degree)?", "thanks.", "ok"]
+        );
+        assert_eq!(clauses(", ( ) ?"), Vec::<&str>::new());
+    }
 
     #[test]
     fn words_split_on_punctuation_and_lowercase() {

@@ -275,6 +275,26 @@ fn a_subject_the_guide_never_covers_declines_though_the_rest_is_the_guides() {
 }
 
 #[test]
+fn a_subject_the_guide_never_covers_in_an_aside_about_the_asker_does_not_decline() {
+    let languages =
+        "ai-career-paths-2026/frequently-asked-questions/what-programming-languages-do-ai-engineers-use";
+    assert_eq!(best_id("what programming languages do i need for ai, i'm from nigeria"), languages);
+    assert_eq!(
+        best_id("i'm from nigeria (no degree yet). what programming languages do i need for ai?"),
+        languages
+    );
+    // The clause that asks, a clause not about the asker, or a message that asks nothing.
+    for off_topic in [
+        "i'm from nigeria, can i get a visa as an ml engineer",
+        "o-1 visa for ai research scientists, possible?",
+        "i want to negotiate my ml engineer offer",
+        "what programming languages do i need for ai, visa sponsors want python",
+    ] {
+        assert!(!engine().answer(off_topic).answered, "{off_topic}: {}", reply(off_topic));
+    }
+}
+
+#[test]
 fn a_part_of_a_role_asked_in_other_words_answers_from_that_field() {
     // The guide names no employers for research scientists, and says so.
     let employs = engine().answer("who employs AI researchers");

@@ -25,6 +25,15 @@ pub const MAX_INPUT_CHARS: usize = 4096;
 /// How many of a long message's question sentences, from its end, are asked on their own.
 const MAX_QUESTION_SENTENCES: usize = 3;
 
+/// Words that make a clause ask something ([`Engine::asks_off_topic`]).
+const ASKING: &[&str] = &[
+    "what", "whats", "how", "which", "who", "where", "when", "why", "is", "are", "can", "could", "should",
+    "do", "does", "will", "would", "tell", "explain",
+];
+
+/// Words by which a clause tells of the asker ([`Engine::asks_off_topic`]).
+const ASKER: &[&str] = &["i", "im", "me", "my", "we", "our"];
+
 /// Hits a search keeps.
 const SEARCH_LIMIT: usize = 5;
 
@@ -253,7 +262,7 @@ impl Engine {
         if self.is_greeting(&said) {
             return self.welcome();
         }
-        if self.off_topic.found_in(&said).first() == Some(&true) {
+        if self.asks_off_topic(text, &said) {
             // "can I get an H1B as an ML engineer": the guide never covers visas.
             return self.decline(&Ranking::default());
         }
@@ -523,6 +532,31 @@ impl Engine {
     /// role part's name ("total comp"), an everyday, question or field word.
     pub(super) fn is_plain_word(&self, word: &str) -> bool {
         self.search.rules().is_common(word) || self.plain_words.contains(word)
+    }
+
+    /// Whether a message asks about a subject the guide never covers. A clause that only tells of
+    /// the asker, in a message that asks something elsewhere, is an aside: "what languages do I
+    /// need for AI, I'm from Nigeria" asks about languages, while "I'm from Nigeria, can I get a
+    /// visa", "o-1 visa for ai research scientists, possible?" and "I want to negotiate my offer"
+    /// ask about what the guide lacks.
+    fn asks_off_topic(&self, text: &str, said: &[String]) -> bool {
+        let off_topic = |words: &[String]| self.off_topic.found_in(words).first() == Some(&true);
+        if !off_topic(said) {
+            return false;
+        }
+        let clauses: Vec<(Vec<String>, bool)> = text::clauses(text)
+            .into_iter()
+            .map(|clause| {
+                let said = words(clause);
+                let asks = clause.ends_with('?') || said.iter().any(|w| ASKING.contains(&w.as_str()));
+                (said, asks)
+            })
+            .collect();
+        if !clauses.iter().any(|(_, asks)| *asks) {
+            return true;
+        }
+        let aside = |said: &[String]| said.iter().any(|w| ASKER.contains(&w.as_str()));
+        clauses.iter().any(|(said, asks)| off_topic(said) && (*asks || !aside(said)))
     }
 
     /// Whether a message is nothing but greetings and thanks ("hi there!", "thanks a lot").
