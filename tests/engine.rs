@@ -91,14 +91,24 @@ fn pronouns_family_and_everyday_words_say_nothing_about_the_subject() {
     for question in ["do i need a phd", "how long are bootcamps", "is a masters worth it", "ml engineer pay"]
     {
         let alone = engine().answer(question);
-        let preambles =
-            ["for my son, he asks", "my daughter wants to know", "asking for them:", "her question:"];
+        // A word the guide lacks after "my" is the asker's own: "my teacher told me".
+        let preambles = [
+            "for my son, he asks",
+            "my daughter wants to know",
+            "asking for them:",
+            "her question:",
+            "my teacher told me to ask:",
+            "our stepdad heard",
+        ];
         // Everyday words and numbers in words say nothing either.
         for about in preambles.into_iter().chain(["after two weird months,"]) {
             let asked = engine().answer(&format!("{about} {question}"));
             assert_eq!((asked.answered, &asked.title), (alone.answered, &alone.title), "{about} {question}");
         }
     }
+    // Not the asker's, it is the subject.
+    assert!(!engine().answer("how much do ml professors make").answered);
+    assert!(!engine().answer("do ml stepdads need a phd").answered);
 }
 
 #[test]

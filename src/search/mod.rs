@@ -31,6 +31,10 @@ const SUBJECT_BONUS: f32 = 1.0;
 /// BM25 candidates that coverage re-ranks.
 const RERANK_DEPTH: usize = 10;
 
+/// Words after which a word the guide lacks is the asker's own ("my teacher", "our startup"):
+/// everyday, not a sign the question is off topic.
+const POSSESSIVES: &[&str] = &["my", "our"];
+
 /// A ranked passage.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
@@ -168,7 +172,10 @@ impl Search {
     /// As [`Search::terms`], of a question's words already read by [`crate::text::words`].
     pub fn terms_of(&self, said: &[String]) -> Vec<QueryTerm> {
         let mut terms: Vec<QueryTerm> = Vec::new();
+        let mut after_possessive = false;
         for topic in self.rules.topic_words_of(said) {
+            // "my teacher told me…": what the asker owns or knows is their story, not the subject.
+            let owned = std::mem::replace(&mut after_possessive, POSSESSIVES.contains(&topic.word));
             let alternatives: Vec<String> = topic
                 .replaced
                 .iter()
@@ -198,7 +205,7 @@ impl Search {
                         term,
                         alternatives: Vec::new(),
                         known: false,
-                        common: common || self.rules.is_expected(topic.word),
+                        common: common || owned || self.rules.is_expected(topic.word),
                         question,
                         domain,
                         weight: 1.0,
