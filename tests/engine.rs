@@ -310,6 +310,11 @@ fn a_part_of_a_role_asked_in_other_words_answers_from_that_field() {
     let employs = engine().answer("who employs AI researchers");
     assert_eq!(employs.title, "AI Research Scientist");
     assert!(render_plain(&employs).contains("doesn't give top employers"));
+    // Unless the role's introduction holds what the question asks about: "labs".
+    let labs = engine().answer("which labs hire ai research scientists");
+    assert!(labs.answered && labs.title == "AI Research Scientist", "{}", render_plain(&labs));
+    let labs = render_plain(&labs);
+    assert!(labs.contains("Google DeepMind") && !labs.contains("Key Skills"), "{labs}");
     // "requirements" alone asks for skills; "education requirements" for education.
     assert_eq!(
         engine().answer("research scientist education requirements").title,

@@ -100,6 +100,14 @@ impl Engine {
                 self.cite(&mut answer, role, score);
                 self.part_buttons(answer, ord, Some(aspect))
             }
+            None if self.intro_holds_topic(ord, ranking) => {
+                // "which labs hire research scientists": no employers field, but the
+                // introduction says where they work ("AI labs (Google DeepMind, …)").
+                let mut answer = Answer::new(true, role.title.clone());
+                answer.lines.extend(role.lines.iter().filter(|l| l.aspect.is_none()).map(line_of));
+                self.cite(&mut answer, role, score);
+                self.part_buttons(answer, ord, Some(aspect))
+            }
             None => {
                 let mut answer = Answer::new(false, role.title.clone())
                     .text(messages::missing_field(&role.title, &aspect_words(aspect)));

@@ -516,10 +516,18 @@ impl Engine {
         let Some(part) = self.field_terms(ord, aspect) else {
             return false;
         };
-        let lines = self.corpus.passages[ord].lines.iter().zip(&self.line_terms[ord]);
-        let intro = || lines.clone().filter(|(l, _)| l.aspect.is_none()).map(|(_, terms)| terms);
-        self.topic_terms(ranking, ord)
-            .any(|term| !part.contains(term) && intro().any(|found| found.contains(term)))
+        self.topic_terms(ranking, ord).any(|term| !part.contains(term) && self.intro_holds(ord, term))
+    }
+
+    /// Whether the introduction of role `ord` holds a topic word of the question.
+    fn intro_holds_topic(&self, ord: usize, ranking: &Ranking) -> bool {
+        self.topic_terms(ranking, ord).any(|term| self.intro_holds(ord, term))
+    }
+
+    /// Whether a line of role `ord`'s introduction (no field) holds `term`.
+    fn intro_holds(&self, ord: usize, term: &str) -> bool {
+        let mut lines = self.corpus.passages[ord].lines.iter().zip(&self.line_terms[ord]);
+        lines.any(|(line, terms)| line.aspect.is_none() && terms.contains(term))
     }
 
     /// The analyzed terms of role `ord`'s `aspect` field, if it has one.
