@@ -181,6 +181,39 @@ fn salary_levels_answer_from_the_table() {
 }
 
 #[test]
+fn two_salary_levels_answer_side_by_side() {
+    for (text, title, figures) in [
+        (
+            "junior vs senior pay",
+            "Junior ML Engineer vs Senior ML Engineer: salary",
+            ["$100,000", "$190,000"],
+        ),
+        // A role titled as a level ("research scientist") is that level's row.
+        (
+            "staff mle vs research scientist, who makes more",
+            "Staff ML Engineer vs AI Research Scientist: salary",
+            ["$250,000", "$200,000"],
+        ),
+        // Levels of the one role the question names: the role's range and every row.
+        (
+            "ml engineer pay from junior up to staff",
+            "Machine Learning Engineer: salary",
+            ["$120k", "$140,000"],
+        ),
+    ] {
+        let answer = engine().answer(text);
+        let shown = render_plain(&answer);
+        assert_eq!(answer.title, title, "{text}");
+        assert!(figures.iter().all(|f| shown.contains(f)), "{text}: {shown}");
+    }
+    // Years stated are no second level.
+    assert_eq!(
+        engine().answer("5 years of phd to be a research scientist, what does it pay").title,
+        "AI Research Scientist: salary"
+    );
+}
+
+#[test]
 fn years_of_experience_pick_the_salary_row_whose_years_cover_them() {
     for (text, row) in [
         ("what do MLEs with 6 years of experience make", "salary-range/senior-ml-engineer"),

@@ -287,12 +287,14 @@ impl Engine {
         let roles = self.names.roles_in(&said);
         let aspect = self.names.aspect_in(&said);
         let mut levels = self.names.levels_in(&said);
+        let levels_named = levels.len();
         let ladder_of_role = !roles.is_empty() && matches!(aspect, None | Some(Aspect::Progression));
         if levels.is_empty() && (aspect == Some(Aspect::Salary) || ladder_of_role) {
             // "ml engineer with 4 yoe salary", "mle w/ 3-5 yoe, what's the work like": the salary
             // table says which level that is.
             levels.extend(salary::years_stated(&said).and_then(|years| self.level_by_years(years)));
         }
+        tracing::debug!(?roles, ?levels, ?aspect, "read names and the part asked");
         let named = !roles.is_empty() || !levels.is_empty();
         let max_unknown = if named { MAX_UNKNOWN_SHARE_NAMED } else { MAX_UNKNOWN_SHARE };
         let rules = self.search.rules();
@@ -310,6 +312,30 @@ impl Engine {
         if let Some(ord) = self.duration_answer(&said, &ranking) {
             // "how long are ml bootcamps": the path says ("3-6 months").
             return self.plain_passage(ord, score_of(&ranking, ord));
+        }
+        // The salary rows the question names: its levels', and those of roles titled as a level
+        // ("research scientist").
+        let rows = || {
+            let titled = roles.iter().filter_map(|&role| self.level_titled(role));
+            let mut rows: Vec<usize> = levels[..levels_named].iter().copied().chain(titled).collect();
+            rows.sort_unstable();
+            rows.dedup();
+            rows
+        };
+        if aspect == Some(Aspect::Salary)
+            && let rows = rows()
+            && rows.len() >= 2
+            && roles.iter().all(|&r| rows.iter().any(|&level| self.level_is_of_role(level, r)))
+        {
+            // "ml engineer pay from junior up to principal": the role's range and all its rows.
+            if let [role] = roles[..]
+                && rows.iter().all(|&level| self.level_is_of_role(level, role))
+            {
+                return self.role_salary(role, &ranking);
+            }
+            // "junior vs senior pay", "staff mle vs research scientist, who makes more": the
+            // rows side by side.
+            return self.levels_salary(&rows, &ranking);
         }
         if aspect == Some(Aspect::Salary)
             && let [level] = levels[..]

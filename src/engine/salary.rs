@@ -91,6 +91,23 @@ impl Engine {
         answer
     }
 
+    /// Salary levels side by side: each one's row, and buttons for the others.
+    pub(super) fn levels_salary(&self, levels: &[usize], ranking: &Ranking) -> Answer {
+        let titles: Vec<&str> = levels.iter().map(|&ord| self.corpus.passages[ord].title.as_str()).collect();
+        let mut answer = Answer::new(true, messages::salary_title(&titles.join(" vs ")));
+        for &ord in levels {
+            let row = &self.corpus.passages[ord];
+            answer.lines.push(Line::Field { label: row.title.clone(), text: row_summary(row) });
+            self.cite(&mut answer, row, super::score_of(ranking, ord));
+        }
+        for level in self.names.levels().filter(|level| !levels.contains(level)) {
+            if let Some(key) = self.names.key(level) {
+                answer.add_action(self.corpus.passages[level].title.clone(), format!("/salary {key}"));
+            }
+        }
+        answer
+    }
+
     /// A role's salary range, its rows in salary tables, and other figures stated for it.
     pub(super) fn role_salary(&self, ord: usize, ranking: &Ranking) -> Answer {
         let role = &self.corpus.passages[ord];
@@ -127,6 +144,11 @@ impl Engine {
             .filter(|(from, _)| *from <= years)
             .max_by_key(|(from, _)| *from)
             .map(|(_, ord)| ord)
+    }
+
+    /// The salary level with the same title as role `role` ("AI Research Scientist"), if any.
+    pub(super) fn level_titled(&self, role: usize) -> Option<usize> {
+        self.names.levels().find(|&level| self.title_words[level] == self.title_words[role])
     }
 
     /// Whether a salary level belongs to a role ("Senior ML Engineer" to Machine Learning Engineer).
