@@ -326,6 +326,12 @@ fn a_subject_the_guide_never_covers_in_an_aside_about_the_asker_does_not_decline
         best_id("i'm from nigeria (no degree yet). what programming languages do i need for ai?"),
         languages
     );
+    assert_eq!(
+        best_id(
+            "i cannot tell them apart on resumes, what's the difference between a data scientist and an ml engineer"
+        ),
+        "ai-career-paths-2026/frequently-asked-questions/what-is-the-difference-between-a-data-scientist-and-a-machine-learning-engineer"
+    );
     // The clause that asks, a clause not about the asker, or a message that asks nothing.
     for off_topic in [
         "i'm from nigeria, can i get a visa as an ml engineer",
@@ -335,6 +341,30 @@ fn a_subject_the_guide_never_covers_in_an_aside_about_the_asker_does_not_decline
     ] {
         assert!(!engine().answer(off_topic).answered, "{off_topic}: {}", reply(off_topic));
     }
+}
+
+#[test]
+fn a_part_of_a_role_or_years_told_in_an_aside_are_not_what_is_asked() {
+    // "earn" is in the aside; what is asked is what they do.
+    assert_eq!(
+        engine().answer("my brother says data scientists earn a lot, but what do they actually do").title,
+        "Data Scientist"
+    );
+    assert_eq!(engine().answer("my brother says data scientists earn a lot").title, "Data Scientist: salary");
+    // "know" of "want to know" asks for no skills.
+    assert_eq!(
+        engine()
+            .answer(
+                "which companies are known for strong mlops teams? want to know where to source candidates"
+            )
+            .title,
+        "MLOps Engineer: Top Employers"
+    );
+    // The asker's years are their level when they ask about pay.
+    assert_eq!(
+        engine().answer("i have 6 years as an mle, what should i be making").title,
+        "Senior ML Engineer: salary"
+    );
 }
 
 #[test]

@@ -25,13 +25,13 @@ pub const MAX_INPUT_CHARS: usize = 4096;
 /// How many of a long message's question sentences, from its end, are asked on their own.
 const MAX_QUESTION_SENTENCES: usize = 3;
 
-/// Words that make a clause ask something ([`Engine::asks_off_topic`]).
+/// Words that make a clause ask something ([`Engine::without_asides`]).
 const ASKING: &[&str] = &[
     "what", "whats", "how", "which", "who", "where", "when", "why", "is", "are", "can", "could", "should",
-    "do", "does", "will", "would", "tell", "explain",
+    "do", "does", "will", "would",
 ];
 
-/// Words by which a clause tells of the asker ([`Engine::asks_off_topic`]).
+/// Words by which a clause tells of the asker ([`Engine::without_asides`]).
 const ASKER: &[&str] = &["i", "im", "me", "my", "we", "our"];
 
 /// Hits a search keeps.
@@ -262,7 +262,12 @@ impl Engine {
         if self.is_greeting(&said) {
             return self.welcome();
         }
-        if self.asks_off_topic(text, &said) {
+        // What the message asks, less its asides ([`Engine::without_asides`]), worked out when needed.
+        let asides = std::cell::OnceCell::new();
+        let asked = || asides.get_or_init(|| self.without_asides(text)).as_deref().unwrap_or(&said);
+        if self.off_topic.found_in(&said).first() == Some(&true)
+            && self.off_topic.found_in(asked()).first() == Some(&true)
+        {
             // "can I get an H1B as an ML engineer": the guide never covers visas.
             return self.decline(&Ranking::default());
         }
@@ -285,14 +290,17 @@ impl Engine {
             };
         }
         let roles = self.names.roles_in(&said);
-        let aspect = self.names.aspect_in(&said);
+        let aspect = self.names.aspect_in(&said).and_then(|_| self.names.aspect_in(asked()));
         let mut levels = self.names.levels_in(&said);
         let levels_named = levels.len();
         let ladder_of_role = !roles.is_empty() && matches!(aspect, None | Some(Aspect::Progression));
         if levels.is_empty() && (aspect == Some(Aspect::Salary) || ladder_of_role) {
             // "ml engineer with 4 yoe salary", "mle w/ 3-5 yoe, what's the work like": the salary
-            // table says which level that is.
-            levels.extend(salary::years_stated(&said).and_then(|years| self.level_by_years(years)));
+            // table says which level that is. The asker's years are their level for pay ("i have
+            // 6 years as an mle, what should i be making"), but only their story otherwise ("i
+            // worked in a lab 3 yrs, … what is that job").
+            let told = if aspect == Some(Aspect::Salary) { &said[..] } else { asked() };
+            levels.extend(salary::years_stated(told).and_then(|years| self.level_by_years(years)));
         }
         tracing::debug!(?roles, ?levels, ?aspect, "read names and the part asked");
         let named = !roles.is_empty() || !levels.is_empty();
@@ -568,16 +576,12 @@ impl Engine {
         self.search.rules().is_common(word) || self.plain_words.contains(word)
     }
 
-    /// Whether a message asks about a subject the guide never covers. A clause that only tells of
-    /// the asker, in a message that asks something elsewhere, is an aside: "what languages do I
-    /// need for AI, I'm from Nigeria" asks about languages, while "I'm from Nigeria, can I get a
-    /// visa", "o-1 visa for ai research scientists, possible?" and "I want to negotiate my offer"
-    /// ask about what the guide lacks.
-    fn asks_off_topic(&self, text: &str, said: &[String]) -> bool {
-        let off_topic = |words: &[String]| self.off_topic.found_in(words).first() == Some(&true);
-        if !off_topic(said) {
-            return false;
-        }
+    /// The words of a message less its asides, when it has any: clauses that ask nothing and
+    /// tell of the asker, in a message that asks something elsewhere. "what languages do I need
+    /// for AI, I'm from Nigeria" asks about languages; "my friend says mlops pays well, but what
+    /// is that job" about the job. "I'm from Nigeria, can I get a visa", "o-1 visa for ai
+    /// research scientists, possible?" and "I want to negotiate my offer" have no aside.
+    fn without_asides(&self, text: &str) -> Option<Vec<String>> {
         let clauses: Vec<(Vec<String>, bool)> = text::clauses(text)
             .into_iter()
             .map(|clause| {
@@ -586,11 +590,12 @@ impl Engine {
                 (said, asks)
             })
             .collect();
-        if !clauses.iter().any(|(_, asks)| *asks) {
-            return true;
+        let aside =
+            |(said, asks): &(Vec<String>, bool)| !asks && said.iter().any(|w| ASKER.contains(&w.as_str()));
+        if !clauses.iter().any(|(_, asks)| *asks) || !clauses.iter().any(aside) {
+            return None;
         }
-        let aside = |said: &[String]| said.iter().any(|w| ASKER.contains(&w.as_str()));
-        clauses.iter().any(|(said, asks)| off_topic(said) && (*asks || !aside(said)))
+        Some(clauses.into_iter().filter(|clause| !aside(clause)).flat_map(|(said, _)| said).collect())
     }
 
     /// Whether a message is nothing but greetings and thanks ("hi there!", "thanks a lot").
