@@ -311,6 +311,7 @@ fn a_subject_the_guide_never_covers_declines_though_the_rest_is_the_guides() {
         ("how do i ask for a raise as a data scientist", "will a masters raise my pay as a data scientist"),
         ("mlops engineer interview questions", "mlops engineer skills"),
         ("is remote work common for computer vision engineers", "who hires computer vision engineers"),
+        ("will ai replace data scientists", "will a masters help data scientists"),
     ] {
         assert!(!engine().answer(off_topic).answered, "{off_topic}: {}", reply(off_topic));
         assert!(engine().answer(in_scope).answered, "{in_scope}: {}", reply(in_scope));
