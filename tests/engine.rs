@@ -250,6 +250,14 @@ fn a_level_without_a_salary_word_answers_from_its_career_ladder_step() {
         assert!(best_id(text).ends_with(step), "{text}: {}", best_id(text));
     }
     assert!(best_id("what does a senior ml engineer earn").ends_with("salary-range/senior-ml-engineer"));
+    // A role's ladder asked from a level is the role's progression, every step of it.
+    let ladder = engine().answer("junior mle -> ??? -> director, what's the promotion ladder");
+    assert_eq!(ladder.title, "Machine Learning Engineer: Career Progression");
+    // Without a role, the level's step answers.
+    assert!(
+        best_id("career progression for senior engineers")
+            .ends_with("career-progression/4-senior-ml-engineer-5-years")
+    );
 }
 
 #[test]

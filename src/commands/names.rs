@@ -48,6 +48,8 @@ pub struct Names {
     roles: Vec<Named>,
     levels: Vec<Named>,
     aspects: Vec<(Aspect, Vec<String>)>,
+    /// Phrases that hold an aspect's word without naming it, by aspect.
+    not_aspects: Vec<(Aspect, Vec<String>)>,
     titles: TitleWords,
     /// The names of `roles` and of `levels`, for finding them in free text.
     role_finder: NameFinder,
@@ -114,10 +116,16 @@ impl Names {
             .filter(|(_, w)| !w.is_empty())
             .collect();
         aspects.sort_by_key(|(_, w)| std::cmp::Reverse(w.len()));
+        let not_aspects = vocab
+            .aspects
+            .iter()
+            .flat_map(|(aspect, a)| a.not.iter().map(move |w| (*aspect, words(w))))
+            .filter(|(_, w)| !w.is_empty())
+            .collect();
         let titles = TitleWords::new(vocab, roles.iter().chain(&levels).flat_map(|n| n.names.iter()));
         let role_finder = NameFinder::new(roles.iter().map(|r| r.names.as_slice()));
         let level_finder = NameFinder::new(levels.iter().map(|l| l.names.as_slice()));
-        Names { roles, levels, aspects, titles, role_finder, level_finder }
+        Names { roles, levels, aspects, not_aspects, titles, role_finder, level_finder }
     }
 
     /// Whether free text names a job title the guide does not cover ("data engineer",
@@ -173,9 +181,21 @@ impl Names {
         mentioned(&self.levels, &self.level_finder, text)
     }
 
-    /// The part of a role that free text asks about, by its longest matching phrase.
+    /// The part of a role that free text asks about, by its longest matching phrase, where no
+    /// phrase that does not name it holds that phrase ("know" of "want to know").
     pub fn aspect_in(&self, text: &[String]) -> Option<Aspect> {
-        self.aspects.iter().find(|(_, phrase)| find_phrase(text, phrase).is_some()).map(|(a, _)| *a)
+        let not = |aspect: Aspect, at: usize, len: usize| {
+            self.not_aspects.iter().filter(|(a, _)| *a == aspect).any(|(_, phrase)| {
+                let from = (at + len).saturating_sub(phrase.len());
+                (from..=at).any(|start| text[start..].starts_with(phrase) && start + phrase.len() >= at + len)
+            })
+        };
+        let named = |aspect: Aspect, phrase: &[String]| {
+            text.windows(phrase.len())
+                .enumerate()
+                .any(|(at, window)| window == phrase && !not(aspect, at, phrase.len()))
+        };
+        self.aspects.iter().find(|(aspect, phrase)| named(*aspect, phrase)).map(|(a, _)| *a)
     }
 }
 

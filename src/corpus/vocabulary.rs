@@ -83,6 +83,9 @@ pub struct AspectWords {
     /// Words and phrases a question uses for this part ("tech stack").
     #[serde(default)]
     pub words: Vec<String>,
+    /// Phrases that hold one of `words` without naming this part ("want to know").
+    #[serde(default)]
+    pub not: Vec<String>,
 }
 
 /// A `[question_words]`, `[common_words]`, `[domain_words]`, `[greetings]`, `[price_words]`,

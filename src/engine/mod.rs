@@ -368,7 +368,9 @@ impl Engine {
         }
         if let [level] = levels[..] {
             // "what does a senior ml engineer do": the level's step on the career ladder.
-            let ladder = matches!(aspect, None | Some(Aspect::Progression));
+            // A role's ladder asked from a level ("junior mle -> ??? -> director") is the role's
+            // progression, every step of it.
+            let ladder = aspect.is_none() || (aspect == Some(Aspect::Progression) && roles.is_empty());
             let named = [&[level], &roles[..]].concat();
             // The search found no more than a name either: a role section or a salary row.
             let names_only = || {
