@@ -463,7 +463,12 @@ fn a_role_salary_asked_for_something_a_figure_in_prose_names_answers_from_that_p
 #[test]
 fn a_question_about_a_price_is_answered_only_by_a_stated_price() {
     let bootcamps = "how-to-become-an-ai-ml-engineer/education-requirements/ml-bootcamps";
-    for text in ["what's the price of an ml bootcamp", "can I afford a bootcamp?"] {
+    // Asked with its length too, the path stating both answers.
+    for text in [
+        "what's the price of an ml bootcamp",
+        "can I afford a bootcamp?",
+        "how long is an ml bootcamp and what does it cost",
+    ] {
         assert_eq!(best_id(text), bootcamps, "{text}");
     }
     // The guide prices no degree; its salaries and stipends are no price.

@@ -286,7 +286,11 @@ impl Engine {
                 Some(hit) if self.search.coverage(&ranking.terms, hit.ord) >= MIN_COVERAGE => {
                     self.plain_passage(hit.ord, hit.score)
                 }
-                _ => self.decline(&ranking),
+                // "how long is an ml bootcamp and what does it cost": a path stating both.
+                _ => match self.duration_answer(&said, &ranking).filter(|&ord| self.priced[ord]) {
+                    Some(ord) => self.plain_passage(ord, score_of(&ranking, ord)),
+                    None => self.decline(&ranking),
+                },
             };
         }
         let roles = self.names.roles_in(&said);
