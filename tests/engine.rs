@@ -250,6 +250,17 @@ fn a_level_without_a_salary_word_answers_from_its_career_ladder_step() {
         assert!(best_id(text).ends_with(step), "{text}: {}", best_id(text));
     }
     assert!(best_id("what does a senior ml engineer earn").ends_with("salary-range/senior-ml-engineer"));
+    // Two levels: their steps side by side, in the order the question names them.
+    let two = engine().answer("what do senior ml engineers do differently from mid level");
+    assert_eq!(two.title, "Senior ML Engineer vs ML Engineer: career ladder");
+    let cited: Vec<&str> = two.used.iter().map(|u| u.id.as_str()).collect();
+    assert_eq!(
+        cited,
+        [
+            "how-to-become-an-ai-ml-engineer/career-progression/4-senior-ml-engineer-5-years",
+            "how-to-become-an-ai-ml-engineer/career-progression/3-ml-engineer-3-5-years"
+        ]
+    );
     // A role's ladder asked from a level is the role's progression, every step of it.
     let ladder = engine().answer("junior mle -> ??? -> director, what's the promotion ladder");
     assert_eq!(ladder.title, "Machine Learning Engineer: Career Progression");

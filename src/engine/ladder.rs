@@ -1,8 +1,11 @@
 //! The career ladder: which career-progression step a salary level is, and the step after it.
 
 use super::Engine;
+use crate::answer::{Answer, Line};
 use crate::corpus::Kind;
-use crate::text::words;
+use crate::messages;
+use crate::search::Ranking;
+use crate::text::{find_phrase, words};
 
 /// Words that ask for the step after a level ("what comes after senior").
 const NEXT_WORDS: [&str; 4] = ["after", "next", "beyond", "above"];
@@ -55,6 +58,45 @@ impl Engine {
         steps.sort_unstable();
         steps.dedup();
         steps.into_iter().find(|&s| s > step).or(Some(step))
+    }
+
+    /// The career steps of salary levels side by side, in the order the question names them
+    /// ("what do senior ml engineers do differently from mid level"), if they are two steps or
+    /// more.
+    pub(super) fn steps_compared(
+        &self,
+        levels: &[usize],
+        said: &[String],
+        ranking: &Ranking,
+    ) -> Option<Answer> {
+        let named_at = |level: usize| {
+            self.names
+                .names(level)
+                .iter()
+                .filter_map(|name| find_phrase(said, name))
+                .min()
+                .unwrap_or(usize::MAX)
+        };
+        let mut levels = levels.to_vec();
+        levels.sort_by_key(|&level| named_at(level));
+        let mut steps: Vec<(usize, usize)> = Vec::new();
+        for rung in levels.iter().filter_map(|&level| self.rungs.iter().find(|r| r.level == level)) {
+            if !steps.iter().any(|&(_, step)| step == rung.step) {
+                steps.push((rung.level, rung.step));
+            }
+        }
+        if steps.len() < 2 {
+            return None;
+        }
+        let titles: Vec<&str> =
+            steps.iter().map(|&(level, _)| self.corpus.passages[level].title.as_str()).collect();
+        let mut answer = Answer::new(true, messages::part_title(&titles.join(" vs "), "career ladder"));
+        for &(_, step) in &steps {
+            let passage = &self.corpus.passages[step];
+            answer.lines.push(Line::Field { label: passage.title.clone(), text: passage.text() });
+            self.cite(&mut answer, passage, super::score_of(ranking, step));
+        }
+        Some(answer.action("Roles", "/roles").action("Salaries", "/salary"))
     }
 }
 

@@ -349,6 +349,14 @@ impl Engine {
             // rows side by side.
             return self.levels_salary(&rows, &ranking);
         }
+        if aspect.is_none()
+            && levels_named == 2
+            && roles.iter().all(|&r| levels.iter().any(|&level| self.level_is_of_role(level, r)))
+            && let Some(answer) = self.steps_compared(&levels[..levels_named], &said, &ranking)
+        {
+            // "what do senior ml engineers do differently from mid level": the steps side by side.
+            return answer;
+        }
         if aspect == Some(Aspect::Salary)
             && let [level] = levels[..]
             && roles.iter().all(|&r| self.level_is_of_role(level, r))
