@@ -181,21 +181,21 @@ impl Names {
         mentioned(&self.levels, &self.level_finder, text)
     }
 
-    /// The part of a role that free text asks about, by its longest matching phrase, where no
-    /// phrase that does not name it holds that phrase ("know" of "want to know").
+    /// The part of a role that free text asks about, by its longest matching phrase.
     pub fn aspect_in(&self, text: &[String]) -> Option<Aspect> {
-        let not = |aspect: Aspect, at: usize, len: usize| {
-            self.not_aspects.iter().filter(|(a, _)| *a == aspect).any(|(_, phrase)| {
-                let from = (at + len).saturating_sub(phrase.len());
-                (from..=at).any(|start| text[start..].starts_with(phrase) && start + phrase.len() >= at + len)
+        self.aspects.iter().find(|(aspect, phrase)| self.names_aspect(*aspect, phrase, text)).map(|(a, _)| *a)
+    }
+
+    /// Whether `phrase`, a phrase of `aspect`, occurs in `text` where no phrase that does not
+    /// name the aspect holds it ("know" of "want to know").
+    fn names_aspect(&self, aspect: Aspect, phrase: &[String], text: &[String]) -> bool {
+        let not = |at: usize| {
+            self.not_aspects.iter().filter(|(a, _)| *a == aspect).any(|(_, not)| {
+                let from = (at + phrase.len()).saturating_sub(not.len());
+                (from..=at).any(|start| text[start..].starts_with(not) && start + not.len() >= at + phrase.len())
             })
         };
-        let named = |aspect: Aspect, phrase: &[String]| {
-            text.windows(phrase.len())
-                .enumerate()
-                .any(|(at, window)| window == phrase && !not(aspect, at, phrase.len()))
-        };
-        self.aspects.iter().find(|(aspect, phrase)| named(*aspect, phrase)).map(|(a, _)| *a)
+        text.windows(phrase.len()).enumerate().any(|(at, window)| window == phrase && !not(at))
     }
 }
 
