@@ -192,7 +192,8 @@ impl Names {
         let not = |at: usize| {
             self.not_aspects.iter().filter(|(a, _)| *a == aspect).any(|(_, not)| {
                 let from = (at + phrase.len()).saturating_sub(not.len());
-                (from..=at).any(|start| text[start..].starts_with(not) && start + not.len() >= at + phrase.len())
+                (from..=at)
+                    .any(|start| text[start..].starts_with(not) && start + not.len() >= at + phrase.len())
             })
         };
         text.windows(phrase.len()).enumerate().any(|(at, window)| window == phrase && !not(at))

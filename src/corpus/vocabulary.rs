@@ -49,6 +49,10 @@ pub struct Vocabulary {
     /// a length of time and that the question names answers.
     #[serde(default)]
     pub duration_words: QuestionWords,
+    /// Words that ask whether something is needed ("enough", "need"): such a question is a
+    /// career question, answered by a passage that lists what it names, even where no title does.
+    #[serde(default)]
+    pub need_words: QuestionWords,
     /// Subjects a career question may be about that the guide never covers ("visa", "interview",
     /// "london"): a question naming one is declined, whatever else it shares with the guide.
     #[serde(default)]
@@ -89,7 +93,7 @@ pub struct AspectWords {
 }
 
 /// A `[question_words]`, `[common_words]`, `[domain_words]`, `[greetings]`, `[price_words]`,
-/// `[duration_words]` or `[off_topic]` table.
+/// `[duration_words]`, `[need_words]` or `[off_topic]` table.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionWords {

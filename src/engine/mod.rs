@@ -89,6 +89,8 @@ pub struct Engine {
     priced: Vec<bool>,
     /// The words of the vocabulary's price words.
     price_words: FxHashSet<String>,
+    /// The words of the vocabulary's need words.
+    need_words: FxHashSet<String>,
     /// The words of role and level names, of aspect names and of the field ([`Engine::is_plain_word`]).
     plain_words: FxHashSet<String>,
     /// The words of each passage's title, by passage ord.
@@ -141,6 +143,7 @@ impl Engine {
             aspects.flat_map(|a| a.labels.iter().chain(&a.words)).flat_map(|w| search.analyze(w)).collect();
         let priced = salary::priced(&corpus);
         let price_words = corpus.vocabulary.price_words.words.iter().flat_map(|w| words(w)).collect();
+        let need_words = corpus.vocabulary.need_words.words.iter().flat_map(|w| words(w)).collect();
         let plain_words = plain_words(&corpus, &names);
         let off_topic = off_topic(&corpus);
         let duration_words = corpus.vocabulary.duration_words.words.iter().map(|w| words(w)).collect();
@@ -160,6 +163,7 @@ impl Engine {
             title_roles,
             priced,
             price_words,
+            need_words,
             plain_words,
             title_words,
             line_terms,
@@ -399,9 +403,11 @@ impl Engine {
                 return self.plain_passage(step, score_of(&ranking, step));
             }
         }
-        // "do I need calculus for ML": asked within the guide's field, a passage that merely
-        // lists the word answers; "explain backpropagation" is a lesson, not a career question.
-        let in_field = ranking.terms.iter().any(|t| t.domain);
+        // "do I need calculus for ML": asked within the guide's field, or whether something is
+        // needed ("is python enough or will i need c++"), a passage that merely lists the word
+        // answers; "explain backpropagation" is a lesson, not a career question.
+        let in_field =
+            ranking.terms.iter().any(|t| t.domain) || said.iter().any(|w| self.need_words.contains(w));
         // "what math does a data scientist need": another role's section is no answer.
         // Nor is a passage about a role not asked ("… a Data Scientist and a Machine Learning Engineer?"
         // for "ds or pm, which pays more").
