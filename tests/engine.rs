@@ -658,6 +658,17 @@ fn a_word_for_any_job_beside_a_roles_name_still_asks_for_that_role() {
 }
 
 #[test]
+fn misspelt_names_and_parts_are_found_as_if_spelt_right() {
+    for (text, title) in [
+        ("senior mle salery??", "Senior ML Engineer: salary"),
+        ("data scientst educaton", "Data Scientist: Education"),
+        ("what dose a computer vison enginer earn", "Computer Vision Engineer: salary"),
+    ] {
+        assert_eq!(engine().answer(text).title, title, "{text}");
+    }
+}
+
+#[test]
 fn an_everyday_word_is_never_a_typo_of_a_guide_word() {
     // "cost" is no misspelling of "most": the bootcamps passage, which gives prices, answers.
     assert_eq!(

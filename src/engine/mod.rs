@@ -266,9 +266,25 @@ impl Engine {
         if self.is_greeting(&said) {
             return self.welcome();
         }
-        // What the message asks, less its asides ([`Engine::without_asides`]), worked out when needed.
+        // Names and parts are found in the words with misspelt guide words put right
+        // ([`Search::respelled`]: "senior mle salery").
+        let respelled = self.search.respelled(&said);
+        let named_in = respelled.as_deref().unwrap_or(&said);
+        // What the message asks, less its asides ([`Engine::without_asides`]), as said and put
+        // right, worked out when needed.
         let asides = std::cell::OnceCell::new();
-        let asked = || asides.get_or_init(|| self.without_asides(text)).as_deref().unwrap_or(&said);
+        let aside_free = || {
+            asides.get_or_init(|| {
+                self.without_asides(text).map(|asked| {
+                    let respelled = self.search.respelled(&asked);
+                    (asked, respelled)
+                })
+            })
+        };
+        let asked = || aside_free().as_ref().map_or(&said[..], |(asked, _)| asked);
+        let asked_named = || {
+            aside_free().as_ref().map_or(named_in, |(asked, respelled)| respelled.as_deref().unwrap_or(asked))
+        };
         if self.off_topic.found_in(&said).first() == Some(&true)
             && self.off_topic.found_in(asked()).first() == Some(&true)
         {
@@ -297,9 +313,9 @@ impl Engine {
                 },
             };
         }
-        let roles = self.names.roles_in(&said);
-        let aspect = self.names.aspect_in(&said).and_then(|_| self.names.aspect_in(asked()));
-        let mut levels = self.names.levels_in(&said);
+        let roles = self.names.roles_in(named_in);
+        let aspect = self.names.aspect_in(named_in).and_then(|_| self.names.aspect_in(asked_named()));
+        let mut levels = self.names.levels_in(named_in);
         let levels_named = levels.len();
         let ladder_of_role = !roles.is_empty() && matches!(aspect, None | Some(Aspect::Progression));
         if levels.is_empty() && (aspect == Some(Aspect::Salary) || ladder_of_role) {

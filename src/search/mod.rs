@@ -219,6 +219,30 @@ impl Search {
         terms
     }
 
+    /// The question's words with each misspelt guide word put right ("enginer" -> "engineer"),
+    /// for finding names and parts by their words; `None` when no word is misspelt. A word is
+    /// misspelt when it is no word of the guide, nor an everyday or vocabulary word, and is
+    /// within the typo budget of a guide word (though its stem may be the guide's: "enginer").
+    pub fn respelled(&self, said: &[String]) -> Option<Vec<String>> {
+        let mut out: Option<Vec<String>> = None;
+        for (at, word) in said.iter().enumerate() {
+            let len = word.chars().count();
+            let budget = query::typo_budget(len);
+            if budget == 0 || word.chars().any(|c| c.is_ascii_digit()) || self.rules.is_expected(word) {
+                continue;
+            }
+            let everyday =
+                || self.stems.of(&self.index, word).iter().any(|t| self.everyday_terms.contains(t));
+            if self.spelling.contains(word) || everyday() {
+                continue;
+            }
+            if let Some(best) = self.spelling.nearest(word, budget) {
+                out.get_or_insert_with(|| said.to_vec())[at] = best.word.clone();
+            }
+        }
+        out
+    }
+
     /// The guide's term for the plural of a word the stemmer leaves alone ("phds", "gpus"),
     /// with a plain term's weight: it is no typo.
     fn singular(&self, word: &str) -> Option<QueryTerm> {

@@ -55,6 +55,11 @@ impl Spelling {
         Spelling { words, variants, longest }
     }
 
+    /// Whether `word` is one of the corpus words.
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.binary_search_by(|w| w.word.as_str().cmp(word)).is_ok()
+    }
+
     /// The corpus word nearest to `word` within `budget` edits: the smallest Damerau–Levenshtein
     /// distance, then the highest document frequency, then the first in word order.
     pub fn nearest(&self, word: &str, budget: usize) -> Option<&CorpusWord> {
