@@ -194,11 +194,17 @@ fn two_salary_levels_answer_side_by_side() {
             "Staff ML Engineer vs AI Research Scientist: salary",
             ["$250,000", "$200,000"],
         ),
-        // Levels of the one role the question names: the role's range and every row.
+        // Levels of the one role the question names: the role's range and every row; a role
+        // named only inside a level's name is no role apart.
         (
             "ml engineer pay from junior up to staff",
             "Machine Learning Engineer: salary",
             ["$120k", "$140,000"],
+        ),
+        (
+            "junior vs senior ml engineers pay gap?",
+            "Junior ML Engineer vs Senior ML Engineer: salary",
+            ["$100,000", "$190,000"],
         ),
     ] {
         let answer = engine().answer(text);

@@ -4,7 +4,7 @@
 mod finder;
 mod names;
 
-pub use finder::NameFinder;
+pub use finder::{NameFinder, singular_of};
 pub use names::{Names, Resolution};
 
 use crate::corpus::Aspect;

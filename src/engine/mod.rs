@@ -359,9 +359,12 @@ impl Engine {
             && rows.len() >= 2
             && roles.iter().all(|&r| rows.iter().any(|&level| self.level_is_of_role(level, r)))
         {
-            // "ml engineer pay from junior up to principal": the role's range and all its rows.
+            // "ml engineer pay from junior up to principal": the role's range and all its rows,
+            // when the role is named apart from the levels ("junior vs senior ml engineer pay"
+            // names two rows).
             if let [role] = roles[..]
                 && rows.iter().all(|&level| self.level_is_of_role(level, role))
+                && self.named_apart(role, &rows, named_in)
             {
                 return self.role_salary(role, &ranking);
             }
@@ -587,6 +590,25 @@ impl Engine {
             return false;
         };
         self.topic_terms(ranking, ord).any(|term| !part.contains(term) && self.intro_holds(ord, term))
+    }
+
+    /// Whether role `role` is named in `said` other than inside a name of one of `levels`
+    /// ("machine learning engineers" in "machine learning engineers' pay from junior up to
+    /// staff", not "ml engineer" in "junior vs senior ml engineer pay").
+    fn named_apart(&self, role: usize, levels: &[usize], said: &[String]) -> bool {
+        let said: Vec<&str> = said.iter().map(|w| crate::commands::singular_of(w)).collect();
+        let spans = |ord: usize| {
+            let said = &said;
+            self.names.names(ord).iter().filter(|name| !name.is_empty()).flat_map(move |name| {
+                let name: Vec<&str> = name.iter().map(|w| crate::commands::singular_of(w)).collect();
+                let len = name.len();
+                (0..(said.len() + 1).saturating_sub(len))
+                    .filter(move |&at| said[at..at + len] == name[..])
+                    .map(move |at| at..at + len)
+            })
+        };
+        let inside: Vec<Range<usize>> = levels.iter().flat_map(|&level| spans(level)).collect();
+        spans(role).any(|span| !inside.iter().any(|l| l.start <= span.start && span.end <= l.end))
     }
 
     /// Whether the introduction of role `ord` holds a topic word of the question.
