@@ -688,7 +688,10 @@ fn an_everyday_word_is_never_a_typo_of_a_guide_word() {
 #[test]
 fn a_greeting_gets_the_welcome_and_a_greeting_with_a_question_gets_the_answer() {
     let welcome = engine().answer("/start").title;
-    for text in ["hi", "Hello there!", "thanks a lot"] {
+    // Asking what the bot does is a greeting too.
+    for text in
+        ["hi", "Hello there!", "thanks a lot", "what can u help me with? what topics do you know about"]
+    {
         assert_eq!(engine().answer(text).title, welcome, "{text}");
     }
     assert_eq!(engine().answer("hi, what does an mlops engineer earn").title, "MLOps Engineer: salary");
