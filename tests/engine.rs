@@ -386,6 +386,14 @@ fn a_part_of_a_role_or_years_told_in_an_aside_are_not_what_is_asked() {
             .title,
         "MLOps Engineer: Top Employers"
     );
+    // "X here" introduces the asker: "phd" there asks for no education.
+    let intro = "physics phd here (condensed matter). what does an ai research scientist actually do and where do they usually work?";
+    assert_eq!(engine().answer(intro).title, "AI Research Scientist");
+    // A degree named asks about education.
+    assert_eq!(
+        engine().answer("do data scientists need a masters or is a bachelors w/ a good portfolio ok").title,
+        "Data Scientist: Education"
+    );
     // The asker's years are their level when they ask about pay.
     assert_eq!(
         engine().answer("i have 6 years as an mle, what should i be making").title,

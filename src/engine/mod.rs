@@ -32,7 +32,7 @@ const ASKING: &[&str] = &[
 ];
 
 /// Words by which a clause tells of the asker ([`Engine::without_asides`]).
-const ASKER: &[&str] = &["i", "im", "me", "my", "we", "our"];
+const ASKER: &[&str] = &["i", "im", "me", "my", "we", "our", "here"];
 
 /// Hits a search keeps.
 const SEARCH_LIMIT: usize = 5;
