@@ -377,6 +377,12 @@ fn a_part_of_a_role_or_years_told_in_an_aside_are_not_what_is_asked() {
         "Data Scientist"
     );
     assert_eq!(engine().answer("my brother says data scientists earn a lot").title, "Data Scientist: salary");
+    // "how much" of "how much math" asks for no pay.
+    assert_eq!(
+        best_id("how much math does a data scientist need"),
+        "how-to-become-an-ai-ml-engineer/essential-skills/mathematics"
+    );
+    assert_eq!(engine().answer("how much is a senior mle").title, "Senior ML Engineer: salary");
     // "know" of "want to know" asks for no skills.
     assert_eq!(
         engine()
