@@ -97,6 +97,11 @@ pub fn part_title(role: &str, label: &str) -> String {
     format!("{role}: {label}")
 }
 
+/// The title of an answer from two passages.
+pub fn together_title(first: &str, second: &str) -> String {
+    format!("{first} · {second}")
+}
+
 /// The title of a salary answer.
 pub fn salary_title(subject: &str) -> String {
     format!("{subject}: salary")

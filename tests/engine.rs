@@ -181,6 +181,24 @@ fn salary_levels_answer_from_the_table() {
 }
 
 #[test]
+fn two_passages_that_answer_together_where_neither_does_alone_are_shown_together() {
+    let answer = engine().answer("bootcamp route vs going fully self-taught — how do they differ?");
+    assert!(answer.answered, "{}", render_plain(&answer));
+    let cited: Vec<&str> = answer.used.iter().map(|u| u.id.as_str()).collect();
+    assert_eq!(
+        cited,
+        [
+            "how-to-become-an-ai-ml-engineer/education-requirements/self-taught-path",
+            "how-to-become-an-ai-ml-engineer/education-requirements/ml-bootcamps"
+        ]
+    );
+    let shown = render_plain(&answer);
+    assert!(shown.contains("exceptional discipline") && shown.contains("3-6 months"), "{shown}");
+    // A lesson on two subjects is still no career question.
+    assert!(!engine().answer("explain backpropagation and gradient descent").answered);
+}
+
+#[test]
 fn two_salary_levels_answer_side_by_side() {
     for (text, title, figures) in [
         (

@@ -158,6 +158,17 @@ impl Engine {
     }
 
     /// A passage shown as the guide wrote it.
+    /// Two passages in one answer, each under its title.
+    pub(super) fn passages_together(&self, a: usize, b: usize, ranking: &Ranking) -> Answer {
+        let (first, second) = (&self.corpus.passages[a], &self.corpus.passages[b]);
+        let mut answer = Answer::new(true, messages::together_title(&first.title, &second.title));
+        for (ord, passage) in [(a, first), (b, second)] {
+            answer.lines.push(Line::Field { label: passage.title.clone(), text: passage.text() });
+            self.cite(&mut answer, passage, super::score_of(ranking, ord));
+        }
+        answer.action("Roles", "/roles").action("Salaries", "/salary")
+    }
+
     pub(super) fn plain_passage(&self, ord: usize, score: f32) -> Answer {
         let passage = &self.corpus.passages[ord];
         let mut answer = Answer::new(true, passage.title.clone());

@@ -476,8 +476,36 @@ impl Engine {
         });
         match top.map(|top| self.below_introduction(top, &ranking)) {
             Some(top) => self.passage(top.ord, &ranking),
+            None if roles.is_empty() && levels.is_empty() => match self.pair_answering(&ranking) {
+                Some((a, b)) => self.passages_together(a, b, &ranking),
+                None => self.decline(&ranking),
+            },
             None => self.decline(&ranking),
         }
+    }
+
+    /// Two passages of one kind that answer a question together where neither does alone: the
+    /// best hit and the next of its kind, each titled with a topic word of the question the
+    /// other's title lacks, which together cover it ("bootcamp route vs going fully
+    /// self-taught").
+    fn pair_answering(&self, ranking: &Ranking) -> Option<(usize, usize)> {
+        let a = ranking.hits.first()?.ord;
+        let kind = self.corpus.passages[a].kind;
+        if !matches!(kind, Kind::Education | Kind::Skills | Kind::Progression) {
+            return None;
+        }
+        let titled_apart = |one: usize, other: usize| {
+            ranking.terms.iter().filter(|t| is_topic(t)).any(|t| {
+                self.title_terms[one].contains(&t.term) && !self.title_terms[other].contains(&t.term)
+            })
+        };
+        let b = ranking.hits[1..]
+            .iter()
+            .map(|h| h.ord)
+            .find(|&b| self.corpus.passages[b].kind == kind && titled_apart(b, a))?;
+        let answers =
+            titled_apart(a, b) && self.search.coverage_of_both(&ranking.terms, a, b) >= MIN_COVERAGE;
+        answers.then_some((a, b))
     }
 
     /// A document's introduction says what the document is about, not what it says: a passage

@@ -329,6 +329,24 @@ impl Search {
         self.passage_terms.get(ord).map_or(0.0, |found| share_in(asked, found))
     }
 
+    /// As [`Search::coverage`], of passages `a` and `b` together: a term counts when either
+    /// holds it.
+    pub fn coverage_of_both(&self, terms: &[QueryTerm], a: usize, b: usize) -> f32 {
+        let weighed = self.weigh(terms);
+        let asked = weighed.iter().filter(|w| w.term.known && !w.term.question && !w.term.domain);
+        let (Some(found_a), Some(found_b)) = (self.passage_terms.get(a), self.passage_terms.get(b)) else {
+            return 0.0;
+        };
+        let (mut share, mut total) = (0.0, 0.0);
+        for w in asked {
+            total += w.weight;
+            if w.is_in(found_a) || w.is_in(found_b) {
+                share += w.weight * w.term.weight;
+            }
+        }
+        if total == 0.0 { 0.0 } else { share / total }
+    }
+
     /// The idf-weighted share of the question's known topic terms in passage `ord`'s title,
     /// headings or aliases.
     fn subject_share(&self, terms: &[Weighed], ord: usize) -> f32 {
