@@ -224,6 +224,12 @@ fn two_salary_levels_answer_side_by_side() {
             "Junior ML Engineer vs Senior ML Engineer: salary",
             ["$100,000", "$190,000"],
         ),
+        // Nor right after one ("mid level ml eng").
+        (
+            "mid level ml eng vs senior, how big is the pay jump",
+            "ML Engineer vs Senior ML Engineer: salary",
+            ["$140,000", "$190,000"],
+        ),
     ] {
         let answer = engine().answer(text);
         let shown = render_plain(&answer);
@@ -395,6 +401,16 @@ fn a_part_of_a_role_or_years_told_in_an_aside_are_not_what_is_asked() {
         "Data Scientist"
     );
     assert_eq!(engine().answer("my brother says data scientists earn a lot").title, "Data Scientist: salary");
+    // The asker's story is no part of what is measured as unknown to the guide.
+    assert_eq!(
+        best_id("gamer here lol, is the ai engineer job just coding all day? walk me thru a normal day"),
+        "how-to-become-an-ai-ml-engineer/day-in-the-life"
+    );
+    // "learn" names the skills, not the Machine Learning Engineer; the next passage that answers does.
+    assert_eq!(
+        best_id("which python libs should i learn for machine learning"),
+        "how-to-become-an-ai-ml-engineer/essential-skills/python"
+    );
     // "how much" of "how much math" asks for no pay.
     assert_eq!(
         best_id("how much math does a data scientist need"),

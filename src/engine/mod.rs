@@ -334,7 +334,13 @@ impl Engine {
         // "i'm a data engineer, what's my salary" asks about data engineers.
         let asker_aside = aspect != Some(Aspect::Salary);
         let foreign = || self.names.foreign_title_in(&said, |w| rules.is_common(w), asker_aside);
-        if ranking.unknown_share > max_unknown
+        // The asker's story may hold words the guide lacks ("gamer here lol, … walk me thru a
+        // normal day"): what it asks is measured without its asides.
+        let unknown_share = match aside_free() {
+            Some((asked, _)) => self.search.unknown_share(&self.search.terms_of(asked)),
+            None => ranking.unknown_share,
+        };
+        if unknown_share > max_unknown
             // Nothing asked but the field or a word for any job ("what is that role called").
             || !ranking.terms.iter().any(|t| t.known && !t.common && !t.domain && !self.job_terms.contains(&t.term))
             || (roles.is_empty() && foreign())
@@ -470,10 +476,20 @@ impl Engine {
                 return self.role(role, score_of(&ranking, role));
             }
         }
-        // "what do software engineers earn at netflix": a part of a role the question does not name.
-        let top = top.filter(|h| {
-            !roles.is_empty() || aspect.is_none() || self.corpus.passages[h.ord].kind != Kind::Role
-        });
+        // "what do software engineers earn at netflix": a part of a role the question does not
+        // name. The next passage that answers may ("which python libs should i learn for machine
+        // learning": the Python skills, after the ML engineer's section).
+        let top = match top {
+            Some(h)
+                if roles.is_empty() && aspect.is_some() && self.corpus.passages[h.ord].kind == Kind::Role =>
+            {
+                let rest = ranking.hits.iter().enumerate().skip(1);
+                rest.filter(|(_, h)| self.corpus.passages[h.ord].kind != Kind::Role)
+                    .find(answers)
+                    .map(|(_, h)| h)
+            }
+            top => top,
+        };
         match top.map(|top| self.below_introduction(top, &ranking)) {
             Some(top) => self.passage(top.ord, &ranking),
             None if roles.is_empty() && levels.is_empty() => match self.pair_answering(&ranking) {
@@ -541,7 +557,8 @@ impl Engine {
 
     /// Whether `ord` is a role whose title or alias the question names, if misspelt or in part
     /// ("machin lerning enginer", "the infra around our models"): a word of it beyond a job-title
-    /// head, for "software engineer" is no MLOps engineer.
+    /// head, for "software engineer" is no MLOps engineer, and beyond a part's words, for "learn"
+    /// of "which python libs should i learn" is no Machine Learning Engineer.
     fn title_matched(&self, ranking: &Ranking, ord: usize) -> bool {
         let title = &self.title_terms[ord];
         self.corpus.passages[ord].kind == Kind::Role
@@ -550,6 +567,7 @@ impl Engine {
                     && !t.domain
                     && (title.contains(&t.term) || self.is_name_of(&t.term, ord))
                     && !self.head_terms.contains(&t.term)
+                    && !self.aspect_terms.contains(&t.term)
             })
     }
 
@@ -620,9 +638,10 @@ impl Engine {
         self.topic_terms(ranking, ord).any(|term| !part.contains(term) && self.intro_holds(ord, term))
     }
 
-    /// Whether role `role` is named in `said` other than inside a name of one of `levels`
-    /// ("machine learning engineers" in "machine learning engineers' pay from junior up to
-    /// staff", not "ml engineer" in "junior vs senior ml engineer pay").
+    /// Whether role `role` is named in `said` other than inside or right after a name of one of
+    /// `levels` ("machine learning engineers" in "machine learning engineers' pay from junior up
+    /// to staff", not "ml engineer" in "junior vs senior ml engineer pay" nor "ml eng" in "mid
+    /// level ml eng vs senior").
     fn named_apart(&self, role: usize, levels: &[usize], said: &[String]) -> bool {
         let said: Vec<&str> = said.iter().map(|w| crate::commands::singular_of(w)).collect();
         let spans = |ord: usize| {
@@ -636,7 +655,8 @@ impl Engine {
             })
         };
         let inside: Vec<Range<usize>> = levels.iter().flat_map(|&level| spans(level)).collect();
-        spans(role).any(|span| !inside.iter().any(|l| l.start <= span.start && span.end <= l.end))
+        // Inside a level's name, or right after it ("mid level ml eng", "senior mle").
+        spans(role).any(|span| !inside.iter().any(|l| l.start <= span.start && span.start <= l.end))
     }
 
     /// Whether the introduction of role `ord` holds a topic word of the question.
