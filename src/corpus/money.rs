@@ -57,6 +57,11 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         .collect()
 }
 
+/// The clauses of `text`, cut as [`mentions`] cuts them.
+pub fn clauses(text: &str) -> Vec<&str> {
+    split_clauses(text)
+}
+
 fn split_clauses(text: &str) -> Vec<&str> {
     let mut clauses = Vec::new();
     let mut depth = 0i32;

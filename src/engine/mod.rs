@@ -89,6 +89,9 @@ pub struct Engine {
     priced: Vec<bool>,
     /// The words of the vocabulary's price words.
     price_words: FxHashSet<String>,
+    /// The analyzed terms of the clauses that state a price (a figure or a price word), by
+    /// passage ord.
+    price_terms: Vec<FxHashSet<String>>,
     /// The words of the vocabulary's need words.
     need_words: FxHashSet<String>,
     /// The words of role and level names, of aspect names and of the field ([`Engine::is_plain_word`]).
@@ -142,7 +145,9 @@ impl Engine {
         let aspect_terms =
             aspects.flat_map(|a| a.labels.iter().chain(&a.words)).flat_map(|w| search.analyze(w)).collect();
         let priced = salary::priced(&corpus);
-        let price_words = corpus.vocabulary.price_words.words.iter().flat_map(|w| words(w)).collect();
+        let price_words: FxHashSet<String> =
+            corpus.vocabulary.price_words.words.iter().flat_map(|w| words(w)).collect();
+        let price_terms = price_terms(&corpus, &search, &price_words);
         let need_words = corpus.vocabulary.need_words.words.iter().flat_map(|w| words(w)).collect();
         let plain_words = plain_words(&corpus, &names);
         let off_topic = off_topic(&corpus);
@@ -163,6 +168,7 @@ impl Engine {
             title_roles,
             priced,
             price_words,
+            price_terms,
             need_words,
             plain_words,
             title_words,
@@ -303,7 +309,10 @@ impl Engine {
             // "how much does a master's cost": only a stated price answers, never a salary.
             let priced = ranking.hits.iter().find(|h| self.priced[h.ord]);
             return match priced {
-                Some(hit) if self.search.coverage(&ranking.terms, hit.ord) >= MIN_COVERAGE => {
+                Some(hit)
+                    if self.search.coverage(&ranking.terms, hit.ord) >= MIN_COVERAGE
+                        && self.prices_what_is_asked(hit.ord, &ranking) =>
+                {
                     self.plain_passage(hit.ord, hit.score)
                 }
                 // "how long is an ml bootcamp and what does it cost": a path stating both.
@@ -659,6 +668,19 @@ impl Engine {
         spans(role).any(|span| !inside.iter().any(|l| l.start <= span.start && span.start <= l.end))
     }
 
+    /// Whether passage `ord` states a price for what the question asks about: every topic word
+    /// of the question that the passage holds outside its title is in a clause stating a price.
+    /// "how much does brainstation cost" is no question the bootcamps passage answers: it names
+    /// BrainStation but prices only Springboard.
+    fn prices_what_is_asked(&self, ord: usize, ranking: &Ranking) -> bool {
+        let held = |term: &String| self.line_terms[ord].iter().any(|line| line.contains(term));
+        ranking.terms.iter().filter(|t| is_topic(t)).all(|t| {
+            self.title_terms[ord].contains(&t.term)
+                || !held(&t.term)
+                || self.price_terms[ord].contains(&t.term)
+        })
+    }
+
     /// Whether the introduction of role `ord` holds a topic word of the question.
     fn intro_holds_topic(&self, ord: usize, ranking: &Ranking) -> bool {
         self.topic_terms(ranking, ord).any(|term| self.intro_holds(ord, term))
@@ -766,6 +788,19 @@ fn head_terms(corpus: &Corpus, search: &Search) -> FxHashSet<String> {
         }
     }
     terms
+}
+
+/// [`Engine::price_terms`], worked out once.
+fn price_terms(corpus: &Corpus, search: &Search, price_words: &FxHashSet<String>) -> Vec<FxHashSet<String>> {
+    let states_price = |clause: &str| {
+        !crate::corpus::money::figures(clause).is_empty()
+            || words(clause).iter().any(|w| price_words.contains(w))
+    };
+    let terms_of = |passage: &crate::corpus::Passage| {
+        let clauses = passage.lines.iter().flat_map(|l| crate::corpus::money::clauses(&l.text));
+        clauses.filter(|c| states_price(c)).flat_map(|c| search.analyze(c)).collect()
+    };
+    corpus.passages.iter().map(terms_of).collect()
 }
 
 /// [`Engine::plain_words`], worked out once.
