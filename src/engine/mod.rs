@@ -344,10 +344,13 @@ impl Engine {
         let asker_aside = aspect != Some(Aspect::Salary);
         let foreign = || self.names.foreign_title_in(&said, |w| rules.is_common(w), asker_aside);
         // The asker's story may hold words the guide lacks ("gamer here lol, … walk me thru a
-        // normal day"): what it asks is measured without its asides.
-        let unknown_share = match aside_free() {
-            Some((asked, _)) => self.search.unknown_share(&self.search.terms_of(asked)),
-            None => ranking.unknown_share,
+        // normal day"): what it asks is measured without its asides, when that matters.
+        let unknown_share = if ranking.unknown_share > max_unknown
+            && let Some((asked, _)) = aside_free()
+        {
+            self.search.unknown_share(&self.search.terms_of(asked))
+        } else {
+            ranking.unknown_share
         };
         if unknown_share > max_unknown
             // Nothing asked but the field or a word for any job ("what is that role called").
