@@ -735,6 +735,13 @@ fn an_everyday_word_is_never_a_typo_of_a_guide_word() {
         best_id("how much does a bootcamp cost"),
         "how-to-become-an-ai-ml-engineer/education-requirements/ml-bootcamps"
     );
+    // Nor is a month "tune" (of fine-tune).
+    assert_eq!(
+        best_id(
+            "finishing my MSc in artificial intelligence in june, what job titles can i realistically apply for"
+        ),
+        "ai-career-paths-2026/frequently-asked-questions/what-jobs-can-i-get-with-a-master-s-in-ai"
+    );
     // A real typo of a topic word is still corrected.
     assert_eq!(best_id("mlops salray"), "ai-career-paths-2026/mlops-engineer");
 }
