@@ -1,9 +1,11 @@
 //! The answer engine: `Engine::answer(text)` is the one entry every front calls. It reads commands
 //! and questions, finds passages by structure or by search, and composes an [`Answer`].
 
+mod asides;
 mod compose;
 mod duration;
 mod ladder;
+mod price;
 mod salary;
 
 use rustc_hash::FxHashSet;
@@ -24,15 +26,6 @@ pub const MAX_INPUT_CHARS: usize = 4096;
 
 /// How many of a long message's question sentences, from its end, are asked on their own.
 const MAX_QUESTION_SENTENCES: usize = 3;
-
-/// Words that make a clause ask something ([`Engine::without_asides`]).
-const ASKING: &[&str] = &[
-    "what", "whats", "how", "which", "who", "where", "when", "why", "is", "are", "can", "could", "should",
-    "do", "does", "will", "would",
-];
-
-/// Words by which a clause tells of the asker ([`Engine::without_asides`]).
-const ASKER: &[&str] = &["i", "im", "me", "my", "we", "our", "here"];
 
 /// Hits a search keeps.
 const SEARCH_LIMIT: usize = 5;
@@ -144,10 +137,10 @@ impl Engine {
         let aspects = corpus.vocabulary.aspects.values();
         let aspect_terms =
             aspects.flat_map(|a| a.labels.iter().chain(&a.words)).flat_map(|w| search.analyze(w)).collect();
-        let priced = salary::priced(&corpus);
+        let priced = price::priced(&corpus);
         let price_words: FxHashSet<String> =
             corpus.vocabulary.price_words.words.iter().flat_map(|w| words(w)).collect();
-        let price_terms = price_terms(&corpus, &search, &price_words);
+        let price_terms = price::price_terms(&corpus, &search, &price_words);
         let need_words = corpus.vocabulary.need_words.words.iter().flat_map(|w| words(w)).collect();
         let plain_words = plain_words(&corpus, &names);
         let off_topic = off_topic(&corpus);
@@ -650,40 +643,6 @@ impl Engine {
         self.topic_terms(ranking, ord).any(|term| !part.contains(term) && self.intro_holds(ord, term))
     }
 
-    /// Whether role `role` is named in `said` other than inside or right after a name of one of
-    /// `levels` ("machine learning engineers" in "machine learning engineers' pay from junior up
-    /// to staff", not "ml engineer" in "junior vs senior ml engineer pay" nor "ml eng" in "mid
-    /// level ml eng vs senior").
-    fn named_apart(&self, role: usize, levels: &[usize], said: &[String]) -> bool {
-        let said: Vec<&str> = said.iter().map(|w| crate::commands::singular_of(w)).collect();
-        let spans = |ord: usize| {
-            let said = &said;
-            self.names.names(ord).iter().filter(|name| !name.is_empty()).flat_map(move |name| {
-                let name: Vec<&str> = name.iter().map(|w| crate::commands::singular_of(w)).collect();
-                let len = name.len();
-                (0..(said.len() + 1).saturating_sub(len))
-                    .filter(move |&at| said[at..at + len] == name[..])
-                    .map(move |at| at..at + len)
-            })
-        };
-        let inside: Vec<Range<usize>> = levels.iter().flat_map(|&level| spans(level)).collect();
-        // Inside a level's name, or right after it ("mid level ml eng", "senior mle").
-        spans(role).any(|span| !inside.iter().any(|l| l.start <= span.start && span.start <= l.end))
-    }
-
-    /// Whether passage `ord` states a price for what the question asks about: every topic word
-    /// of the question that the passage holds outside its title is in a clause stating a price.
-    /// "how much does brainstation cost" is no question the bootcamps passage answers: it names
-    /// BrainStation but prices only Springboard.
-    fn prices_what_is_asked(&self, ord: usize, ranking: &Ranking) -> bool {
-        let held = |term: &String| self.line_terms[ord].iter().any(|line| line.contains(term));
-        ranking.terms.iter().filter(|t| is_topic(t)).all(|t| {
-            self.title_terms[ord].contains(&t.term)
-                || !held(&t.term)
-                || self.price_terms[ord].contains(&t.term)
-        })
-    }
-
     /// Whether the introduction of role `ord` holds a topic word of the question.
     fn intro_holds_topic(&self, ord: usize, ranking: &Ranking) -> bool {
         self.topic_terms(ranking, ord).any(|term| self.intro_holds(ord, term))
@@ -705,28 +664,6 @@ impl Engine {
     /// role part's name ("total comp"), an everyday, question or field word.
     pub(super) fn is_plain_word(&self, word: &str) -> bool {
         self.search.rules().is_common(word) || self.plain_words.contains(word)
-    }
-
-    /// The words of a message less its asides, when it has any: clauses that ask nothing and
-    /// tell of the asker, in a message that asks something elsewhere. "what languages do I need
-    /// for AI, I'm from Nigeria" asks about languages; "my friend says mlops pays well, but what
-    /// is that job" about the job. "I'm from Nigeria, can I get a visa", "o-1 visa for ai
-    /// research scientists, possible?" and "I want to negotiate my offer" have no aside.
-    fn without_asides(&self, text: &str) -> Option<Vec<String>> {
-        let clauses: Vec<(Vec<String>, bool)> = text::clauses(text)
-            .into_iter()
-            .map(|clause| {
-                let said = words(clause);
-                let asks = clause.ends_with('?') || said.iter().any(|w| ASKING.contains(&w.as_str()));
-                (said, asks)
-            })
-            .collect();
-        let aside =
-            |(said, asks): &(Vec<String>, bool)| !asks && said.iter().any(|w| ASKER.contains(&w.as_str()));
-        if !clauses.iter().any(|(_, asks)| *asks) || !clauses.iter().any(aside) {
-            return None;
-        }
-        Some(clauses.into_iter().filter(|clause| !aside(clause)).flat_map(|(said, _)| said).collect())
     }
 
     /// Whether a message is nothing but greetings and thanks ("hi there!", "thanks a lot").
@@ -791,19 +728,6 @@ fn head_terms(corpus: &Corpus, search: &Search) -> FxHashSet<String> {
         }
     }
     terms
-}
-
-/// [`Engine::price_terms`], worked out once.
-fn price_terms(corpus: &Corpus, search: &Search, price_words: &FxHashSet<String>) -> Vec<FxHashSet<String>> {
-    let states_price = |clause: &str| {
-        !crate::corpus::money::figures(clause).is_empty()
-            || words(clause).iter().any(|w| price_words.contains(w))
-    };
-    let terms_of = |passage: &crate::corpus::Passage| {
-        let clauses = passage.lines.iter().flat_map(|l| crate::corpus::money::clauses(&l.text));
-        clauses.filter(|c| states_price(c)).flat_map(|c| search.analyze(c)).collect()
-    };
-    corpus.passages.iter().map(terms_of).collect()
 }
 
 /// [`Engine::plain_words`], worked out once.

@@ -3,6 +3,7 @@
 
 use super::Engine;
 use crate::answer::{Answer, Line};
+use crate::commands::singular_of;
 use crate::corpus::money::{self, Figure, Mention};
 use crate::corpus::{Aspect, Kind, Passage};
 use crate::messages;
@@ -151,6 +152,27 @@ impl Engine {
         self.names.levels().find(|&level| self.title_words[level] == self.title_words[role])
     }
 
+    /// Whether role `role` is named in `said` other than inside or right after a name of one of
+    /// `levels` ("machine learning engineers" in "machine learning engineers' pay from junior up
+    /// to staff", not "ml engineer" in "junior vs senior ml engineer pay" nor "ml eng" in "mid
+    /// level ml eng vs senior").
+    pub(super) fn named_apart(&self, role: usize, levels: &[usize], said: &[String]) -> bool {
+        let said: Vec<&str> = said.iter().map(|w| singular_of(w)).collect();
+        let spans = |ord: usize| {
+            let said = &said;
+            self.names.names(ord).iter().filter(|name| !name.is_empty()).flat_map(move |name| {
+                let name: Vec<&str> = name.iter().map(|w| singular_of(w)).collect();
+                let len = name.len();
+                (0..(said.len() + 1).saturating_sub(len))
+                    .filter(move |&at| said[at..at + len] == name[..])
+                    .map(move |at| at..at + len)
+            })
+        };
+        let inside: Vec<std::ops::Range<usize>> = levels.iter().flat_map(|&level| spans(level)).collect();
+        // Inside a level's name, or right after it ("mid level ml eng", "senior mle").
+        spans(role).any(|span| !inside.iter().any(|l| l.start <= span.start && span.start <= l.end))
+    }
+
     /// Whether a salary level belongs to a role ("Senior ML Engineer" to Machine Learning Engineer).
     pub(super) fn level_is_of_role(&self, level: usize, role: usize) -> bool {
         let title = &self.title_words[level];
@@ -289,21 +311,6 @@ pub(super) fn find_mentions(corpus: &crate::corpus::Corpus) -> Vec<FoundMention>
         }
     }
     out
-}
-
-/// Whether each passage, by ord, states a price: an education path with a figure whose clause
-/// has no pay word ("Springboard ML Engineering ($17,000)", not "pay a stipend of
-/// $35,000-$50,000/year"). Elsewhere the guide's figures are pay.
-pub(super) fn priced(corpus: &crate::corpus::Corpus) -> Vec<bool> {
-    let salary = corpus.vocabulary.aspects.get(&crate::corpus::Aspect::Salary);
-    let pay: Vec<Vec<String>> =
-        salary.into_iter().flat_map(|a| a.labels.iter().chain(&a.words)).map(|w| words(w)).collect();
-    let is_pay = |clause: &[String]| pay.iter().any(|w| crate::text::find_phrase(clause, w).is_some());
-    let priced = |p: &Passage| {
-        p.kind == Kind::Education
-            && p.lines.iter().flat_map(|l| money::mentions(&l.text)).any(|m| !is_pay(&words(&m.clause)))
-    };
-    corpus.passages.iter().map(priced).collect()
 }
 
 /// A salary row in one line: "Years: 5-8; Salary Range (Total Comp): $190,000 - $280,000".

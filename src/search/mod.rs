@@ -337,14 +337,7 @@ impl Search {
         let (Some(found_a), Some(found_b)) = (self.passage_terms.get(a), self.passage_terms.get(b)) else {
             return 0.0;
         };
-        let (mut share, mut total) = (0.0, 0.0);
-        for w in asked {
-            total += w.weight;
-            if w.is_in(found_a) || w.is_in(found_b) {
-                share += w.weight * w.term.weight;
-            }
-        }
-        if total == 0.0 { 0.0 } else { share / total }
+        share_where(asked, |w| w.is_in(found_a) || w.is_in(found_b))
     }
 
     /// The idf-weighted share of the question's known topic terms in passage `ord`'s title,
@@ -411,10 +404,15 @@ impl Weighed<'_> {
 
 /// The weighted share of `terms` (each also by its own weight) that `found` holds.
 fn share_in<'a>(terms: impl Iterator<Item = &'a Weighed<'a>>, found: &TermSet) -> f32 {
+    share_where(terms, |w| w.is_in(found))
+}
+
+/// The idf-weighted share of `terms` that `held` holds, each counted at its own weight.
+fn share_where<'a>(terms: impl Iterator<Item = &'a Weighed<'a>>, held: impl Fn(&Weighed) -> bool) -> f32 {
     let (mut share, mut total) = (0.0, 0.0);
     for w in terms {
         total += w.weight;
-        if w.is_in(found) {
+        if held(w) {
             share += w.weight * w.term.weight;
         }
     }
