@@ -92,7 +92,7 @@ impl Engine {
                 let mut answer = Answer::new(true, messages::part_title(&role.title, &label));
                 if self.intro_answers(ord, aspect, ranking) {
                     // "do AI PMs need to know how to code": the role's introduction says.
-                    answer.lines.extend(role.lines.iter().filter(|l| l.aspect.is_none()).map(line_of));
+                    answer.lines.extend(intro_lines(role));
                     answer.lines.push(line_of(field));
                 } else {
                     answer = answer.text(field.text.clone());
@@ -104,7 +104,7 @@ impl Engine {
                 // "which labs hire research scientists": no employers field, but the
                 // introduction says where they work ("AI labs (Google DeepMind, …)").
                 let mut answer = Answer::new(true, role.title.clone());
-                answer.lines.extend(role.lines.iter().filter(|l| l.aspect.is_none()).map(line_of));
+                answer.lines.extend(intro_lines(role));
                 self.cite(&mut answer, role, score);
                 self.part_buttons(answer, ord, Some(aspect))
             }
@@ -217,6 +217,11 @@ fn with_examples(mut answer: Answer) -> Answer {
 }
 
 /// A passage line as a reply line: labelled fields stay labelled.
+/// The lines of a role's introduction (no field), as answer lines.
+fn intro_lines(role: &Passage) -> impl Iterator<Item = Line> + '_ {
+    role.lines.iter().filter(|l| l.aspect.is_none()).map(line_of)
+}
+
 pub(super) fn line_of(line: &corpus::Line) -> Line {
     match &line.label {
         Some(label) => Line::Field { label: label.clone(), text: line.text.clone() },

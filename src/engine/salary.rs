@@ -36,9 +36,7 @@ impl Engine {
         let mut answer = Answer::new(true, messages::SALARY_TITLE).text(messages::SALARY_BY_LEVEL);
         let levels: Vec<usize> = self.names.levels().collect();
         for &ord in &levels {
-            let row = &self.corpus.passages[ord];
-            answer.lines.push(Line::Field { label: row.title.clone(), text: row_summary(row) });
-            self.cite(&mut answer, row, 0.0);
+            self.add_row(&mut answer, ord, 0.0);
         }
         answer = answer.text(messages::SALARY_BY_ROLE);
         for ord in self.names.roles() {
@@ -92,14 +90,19 @@ impl Engine {
         answer
     }
 
+    /// A salary row as one line of `answer`, cited.
+    fn add_row(&self, answer: &mut Answer, ord: usize, score: f32) {
+        let row = &self.corpus.passages[ord];
+        answer.lines.push(Line::Field { label: row.title.clone(), text: row_summary(row) });
+        self.cite(answer, row, score);
+    }
+
     /// Salary levels side by side: each one's row, and buttons for the others.
     pub(super) fn levels_salary(&self, levels: &[usize], ranking: &Ranking) -> Answer {
         let titles: Vec<&str> = levels.iter().map(|&ord| self.corpus.passages[ord].title.as_str()).collect();
         let mut answer = Answer::new(true, messages::salary_title(&titles.join(" vs ")));
         for &ord in levels {
-            let row = &self.corpus.passages[ord];
-            answer.lines.push(Line::Field { label: row.title.clone(), text: row_summary(row) });
-            self.cite(&mut answer, row, super::score_of(ranking, ord));
+            self.add_row(&mut answer, ord, super::score_of(ranking, ord));
         }
         for level in self.names.levels().filter(|level| !levels.contains(level)) {
             if let Some(key) = self.names.key(level) {
@@ -123,11 +126,9 @@ impl Engine {
         self.cite(&mut answer, role, super::score_of(ranking, ord));
         let names = self.names.names(ord).to_vec();
         for level in self.names.levels() {
-            let row = &self.corpus.passages[level];
             let title = &self.title_words[level];
             if names.iter().any(|n| find_phrase(title, n).is_some()) {
-                answer.lines.push(Line::Field { label: row.title.clone(), text: row_summary(row) });
-                self.cite(&mut answer, row, 0.0);
+                self.add_row(&mut answer, level, 0.0);
             }
         }
         let figure = money::figures(&field.text).into_iter().next();

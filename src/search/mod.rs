@@ -226,17 +226,12 @@ impl Search {
     pub fn respelled(&self, said: &[String]) -> Option<Vec<String>> {
         let mut out: Option<Vec<String>> = None;
         for (at, word) in said.iter().enumerate() {
-            let len = word.chars().count();
-            let budget = query::typo_budget(len);
-            if budget == 0 || word.chars().any(|c| c.is_ascii_digit()) || self.rules.is_expected(word) {
-                continue;
-            }
             let everyday =
                 || self.stems.of(&self.index, word).iter().any(|t| self.everyday_terms.contains(t));
-            if self.spelling.contains(word) || everyday() {
+            if self.rules.is_expected(word) || self.spelling.contains(word) || everyday() {
                 continue;
             }
-            if let Some(best) = self.spelling.nearest(word, budget) {
+            if let Some(best) = self.nearest_word(word) {
                 out.get_or_insert_with(|| said.to_vec())[at] = best.word.clone();
             }
         }
@@ -253,14 +248,18 @@ impl Search {
 
     /// The corpus word nearest to a word the corpus lacks, within the typo budget.
     fn correct(&self, word: &str) -> Option<QueryTerm> {
-        let len = word.chars().count();
-        let budget = query::typo_budget(len);
+        let best = self.nearest_word(word)?;
+        Some(QueryTerm::found(best.term.clone(), query::CORRECTED_WEIGHT))
+    }
+
+    /// The corpus word `word` is a typo of, within its typo budget, if any.
+    fn nearest_word(&self, word: &str) -> Option<&CorpusWord> {
+        let budget = query::typo_budget(word.chars().count());
         // A figure ("180k", "3yrs") is no misspelt figure of the guide's.
         if budget == 0 || word.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
-        let best = self.spelling.nearest(word, budget)?;
-        Some(QueryTerm::found(best.term.clone(), query::CORRECTED_WEIGHT))
+        self.spelling.nearest(word, budget)
     }
 
     /// Inverse document frequency of a term; an unknown term gets the highest.
