@@ -62,6 +62,10 @@ pub const NON_TEXT: &str =
 /// Label of the button that opens a whole role.
 pub const WHOLE_ROLE: &str = "Whole role";
 /// Label of the button for the FAQ list.
+pub const CONTENTS_TITLE: &str = "What the guide covers";
+
+pub const SECTIONS_LABEL: &str = "Sections";
+
 pub const MORE_FAQ: &str = "More questions";
 
 /// An unknown command.

@@ -199,6 +199,40 @@ fn two_passages_that_answer_together_where_neither_does_alone_are_shown_together
 }
 
 #[test]
+fn a_question_about_the_guide_itself_gets_its_documents_and_their_sections() {
+    let cited = |text: &str| -> Vec<String> {
+        let answer = engine().answer(text);
+        assert!(answer.answered, "{text}: {}", render_plain(&answer));
+        answer.used.iter().map(|u| u.id.clone()).collect()
+    };
+    // No document named: both, each with its sections.
+    assert_eq!(
+        cited("what does the guide cover?"),
+        ["ai-career-paths-2026", "how-to-become-an-ai-ml-engineer"]
+    );
+    let shown = reply("whats in this guide");
+    assert!(shown.contains("Sections: Machine Learning Engineer, AI Research Scientist"), "{shown}");
+    assert!(shown.contains("Essential Skills, Salary Range, Career Progression"), "{shown}");
+    // The document the question names most, though it lists many topics.
+    assert_eq!(
+        cited(
+            "whats in the guide on becoming an ml engineer? does it go over python, math, pay and career path"
+        ),
+        ["how-to-become-an-ai-ml-engineer"]
+    );
+    assert_eq!(cited("what topics does the career paths document cover"), ["ai-career-paths-2026"]);
+    // One or two topics asked of the guide are asked about themselves.
+    assert_eq!(
+        best_id("does the guide cover bootcamps"),
+        "how-to-become-an-ai-ml-engineer/education-requirements/ml-bootcamps"
+    );
+    assert_eq!(
+        engine().answer("what does the guide say about data scientist salaries").title,
+        "Data Scientist: salary"
+    );
+}
+
+#[test]
 fn two_salary_levels_answer_side_by_side() {
     for (text, title, figures) in [
         (

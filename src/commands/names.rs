@@ -186,6 +186,17 @@ impl Names {
         self.aspects.iter().find(|(aspect, phrase)| self.names_aspect(*aspect, phrase, text)).map(|(a, _)| *a)
     }
 
+    /// Every part of a role that free text asks about, each once.
+    pub fn aspects_in(&self, text: &[String]) -> Vec<Aspect> {
+        let mut found = Vec::new();
+        for (aspect, phrase) in &self.aspects {
+            if !found.contains(aspect) && self.names_aspect(*aspect, phrase, text) {
+                found.push(*aspect);
+            }
+        }
+        found
+    }
+
     /// Whether `phrase`, a phrase of `aspect`, occurs in `text` where no phrase that does not
     /// name the aspect holds it ("know" of "want to know").
     fn names_aspect(&self, aspect: Aspect, phrase: &[String], text: &[String]) -> bool {

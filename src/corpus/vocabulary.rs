@@ -57,6 +57,22 @@ pub struct Vocabulary {
     /// "london"): a question naming one is declined, whatever else it shares with the guide.
     #[serde(default)]
     pub off_topic: QuestionWords,
+    /// How a question asks about the guide itself ("what does the guide cover").
+    #[serde(default)]
+    pub guide_words: GuideWords,
+}
+
+/// The `[guide_words]` table: a question naming the guide with one of `names` and asking what it
+/// holds with one of `contents` ("whats in this guide") asks about the guide itself.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuideWords {
+    /// Words for the guide ("guide", "document").
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// Words asking what it holds ("cover", "whats in").
+    #[serde(default)]
+    pub contents: Vec<String>,
 }
 
 /// The `[titles]` table.

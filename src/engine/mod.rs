@@ -3,6 +3,7 @@
 
 mod asides;
 mod compose;
+mod contents;
 mod duration;
 mod ladder;
 mod price;
@@ -101,6 +102,8 @@ pub struct Engine {
     duration_words: Vec<Vec<String>>,
     /// Whether each passage is an education path stating its length, by ord.
     timed: Vec<bool>,
+    /// How a question asks about the guide itself, and what each document holds.
+    contents: contents::Contents,
 }
 
 impl Engine {
@@ -146,6 +149,7 @@ impl Engine {
         let off_topic = off_topic(&corpus);
         let duration_words = corpus.vocabulary.duration_words.words.iter().map(|w| words(w)).collect();
         let timed = duration::timed(&corpus);
+        let contents = contents::Contents::new(&corpus, &search, &names);
         let engine = Engine {
             corpus,
             search,
@@ -170,6 +174,7 @@ impl Engine {
             off_topic,
             duration_words,
             timed,
+            contents,
         };
         Ok((engine, report))
     }
@@ -298,6 +303,10 @@ impl Engine {
             unknown = ranking.unknown_share,
             "ranked a question"
         );
+        if let Some(answer) = self.guide_contents(&said, &ranking) {
+            // "what does the guide cover": its documents and their sections.
+            return answer;
+        }
         if said.iter().any(|w| self.price_words.contains(w)) {
             // "how much does a master's cost": only a stated price answers, never a salary.
             let priced = ranking.hits.iter().find(|h| self.priced[h.ord]);
