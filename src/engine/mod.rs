@@ -77,7 +77,7 @@ pub struct Engine {
     job_terms: FxHashSet<String>,
     /// The analyzed terms of every word naming a part of a role ("salary", "skills").
     aspect_terms: FxHashSet<String>,
-    /// The roles each passage's title names, by passage ord.
+    /// The roles each passage's title names (a day in the life: its document's), by passage ord.
     title_roles: Vec<Vec<usize>>,
     /// Whether each passage states a price (a figure no pay word goes with), by ord.
     priced: Vec<bool>,
@@ -135,7 +135,13 @@ impl Engine {
         let head_terms = head_terms(&corpus, &search);
         let job_terms = corpus.vocabulary.titles.nouns.iter().flat_map(|n| search.analyze(n)).collect();
         let title_words: Vec<Vec<String>> = corpus.passages.iter().map(|p| words(&p.title)).collect();
-        let title_roles = title_words.iter().map(|title| names.roles_in(title)).collect();
+        let title_roles = corpus.passages.iter().zip(&title_words).map(|(p, title)| match p.kind {
+            // A day in the life is a day of the job its document is about ("How to Become an
+            // AI/ML Engineer"): no answer to what a data scientist does all day.
+            Kind::Day => names.roles_in(&[title.clone(), words(&p.source)].concat()),
+            _ => names.roles_in(title),
+        });
+        let title_roles = title_roles.collect();
         let years_from = salary::years_from(&corpus, &names);
         let aspects = corpus.vocabulary.aspects.values();
         let aspect_terms =
