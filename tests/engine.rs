@@ -221,6 +221,11 @@ fn a_question_about_the_guide_itself_gets_its_documents_and_their_sections() {
         ["how-to-become-an-ai-ml-engineer"]
     );
     assert_eq!(cited("what topics does the career paths document cover"), ["ai-career-paths-2026"]);
+    // "full" of "full guide" is no topic asked.
+    assert_eq!(
+        cited("is there a full guide here on becoming an AI/ML engineer? what's in it"),
+        ["how-to-become-an-ai-ml-engineer"]
+    );
     // One or two topics asked of the guide are asked about themselves.
     assert_eq!(
         best_id("does the guide cover bootcamps"),
