@@ -69,6 +69,29 @@ fn a_role_and_an_aspect_answer_from_the_roles_field() {
 }
 
 #[test]
+fn an_education_question_a_common_question_answers_beyond_the_roles_field_gets_that_answer() {
+    let how_long =
+        "ai-career-paths-2026/frequently-asked-questions/how-long-does-it-take-to-become-an-ai-engineer";
+    // Bootcamps are in the FAQ's answer, not in the ML engineer's education.
+    assert_eq!(
+        best_id("bootcamp vs masters - which do big tech companies prefer for ml engineering?"),
+        how_long
+    );
+    // Nothing beyond the field: the field answers.
+    assert_eq!(
+        engine().answer("what degree do ml engineers need").title,
+        "Machine Learning Engineer: Education"
+    );
+    // A word for any job is no topic the field lacks.
+    assert_eq!(
+        best_id(
+            "i only have a bachelors in computer science, can i still get hired as an ML engineer or do all companies want a masters now"
+        ),
+        "ai-career-paths-2026/machine-learning-engineer"
+    );
+}
+
+#[test]
 fn a_role_part_asked_about_what_only_the_roles_introduction_says_shows_the_introduction_too() {
     // "healthcare" is in the Computer Vision Engineer's introduction, not in its employers.
     let hires = engine().answer("who hires cv engineers in healthcare?");

@@ -606,11 +606,21 @@ impl Engine {
             Aspect::Salary => passage.kind == Kind::Overview,
             _ => false,
         };
-        if !fits {
-            return false;
-        }
         let title = &self.title_terms[ord];
-        self.topic_terms(ranking, role).any(|term| title.contains(term))
+        if fits {
+            return self.topic_terms(ranking, role).any(|term| title.contains(term));
+        }
+        // A common question on education that holds what the role's field lacks ("bootcamp vs
+        // masters, which do big tech companies prefer for ml engineering").
+        aspect == Aspect::Education
+            && passage.kind == Kind::Faq
+            && self.field_terms(role, aspect).is_some_and(|field| {
+                self.topic_terms(ranking, role).any(|term| {
+                    !field.contains(term)
+                        && !self.job_terms.contains(term)
+                        && self.line_terms[ord].iter().any(|line| line.contains(term))
+                })
+            })
     }
 
     /// The question's terms that say what it asks about role `role` beyond the role and the
