@@ -92,6 +92,19 @@ fn an_education_question_a_common_question_answers_beyond_the_roles_field_gets_t
 }
 
 #[test]
+fn a_part_asked_of_a_role_found_by_search_answers_when_its_field_holds_what_is_asked() {
+    // The MLOps engineer is not named, but its skills list model monitoring and deployment.
+    let asked = "I'm a software engineer at a startup, backend mostly. My manager says our company needs \
+                 someone to own model deployment and monitoring. What skills would I need to pick up for that kind of role?";
+    assert_eq!(engine().answer(asked).title, "MLOps Engineer: Key Skills");
+    // One word of a role's field is no sign the question is about that role.
+    assert_eq!(
+        best_id("which python libs should i learn for machine learning"),
+        "how-to-become-an-ai-ml-engineer/essential-skills/python"
+    );
+}
+
+#[test]
 fn a_role_part_asked_about_what_only_the_roles_introduction_says_shows_the_introduction_too() {
     // "healthcare" is in the Computer Vision Engineer's introduction, not in its employers.
     let hires = engine().answer("who hires cv engineers in healthcare?");

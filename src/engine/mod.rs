@@ -500,6 +500,19 @@ impl Engine {
         // name. The next passage that answers may ("which python libs should i learn for machine
         // learning": the Python skills, after the ML engineer's section).
         let top = match top {
+            // "… own model deployment and monitoring. What skills would I need": the part asked
+            // holds what the question asks of the role found.
+            Some(h)
+                if roles.is_empty()
+                    && let Some(aspect) = aspect
+                    && self.corpus.passages[h.ord].kind == Kind::Role
+                    && self.field_terms(h.ord, aspect).is_some_and(|field| {
+                        let held = self.topic_terms(&ranking, h.ord);
+                        held.filter(|t| field.contains(*t) && !self.job_terms.contains(*t)).count() >= 2
+                    }) =>
+            {
+                return self.role_part_ranked(h.ord, aspect, &ranking);
+            }
             Some(h)
                 if roles.is_empty() && aspect.is_some() && self.corpus.passages[h.ord].kind == Kind::Role =>
             {
