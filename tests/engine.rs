@@ -831,6 +831,8 @@ fn an_everyday_word_is_never_a_typo_of_a_guide_word() {
     );
     // A real typo of a topic word is still corrected.
     assert_eq!(best_id("mlops salray"), "ai-career-paths-2026/mlops-engineer");
+    // A job title's head is no everyday word, though "manage" is one.
+    assert_eq!(best_id("what does an ai product manger do"), "ai-career-paths-2026/ai-product-manager");
 }
 
 #[test]

@@ -124,13 +124,14 @@ impl Search {
         let rules = QueryRules::new(vocabulary);
         // Analyzed once here, so that correcting a typo never runs the analyzer per candidate.
         // No typo is corrected to an everyday word ("most" for "cost"): that would say nothing
-        // about the topic and hide that the asker's word is one the guide lacks.
+        // about the topic and hide that the asker's word is one the guide lacks. A job title's
+        // head is no everyday word though its stem is one's ("manager", "manage").
         let corpus_words: Vec<CorpusWord> = distinct
             .into_iter()
             .filter_map(|word| {
                 let term = stems.of(&index, &word).first()?.clone();
                 let df = *doc_freq.get(&term)?;
-                if rules.is_common(&word) || everyday_terms.contains(&term) {
+                if rules.is_common(&word) || (everyday_terms.contains(&term) && !rules.is_title_head(&word)) {
                     return None;
                 }
                 Some(CorpusWord { chars: word.chars().count(), word, term, df })

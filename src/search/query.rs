@@ -144,7 +144,7 @@ impl QueryRules {
     }
 
     /// Whether `word` is a title's head word or a form of one ("engineers", "engineering").
-    fn is_title_head(&self, word: &str) -> bool {
+    pub fn is_title_head(&self, word: &str) -> bool {
         self.title_heads.iter().any(|head| word.starts_with(head.as_str()))
     }
 }
