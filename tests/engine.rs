@@ -448,6 +448,10 @@ fn a_subject_the_guide_never_covers_declines_though_the_rest_is_the_guides() {
         ("mlops engineer interview questions", "mlops engineer skills"),
         ("is remote work common for computer vision engineers", "who hires computer vision engineers"),
         ("will ai replace data scientists", "will a masters help data scientists"),
+        // Jobs being replaced are off topic; a degree being replaced is the guide's "substitute".
+        ("is ai going to replace accountants", "can kaggle competitions replace a degree for ml jobs"),
+        ("how do i get an H-1B as an ml engineer", "how do i get hired as an ml engineer"),
+        ("is it ok to counter an ai pm offer with a competing one", "is an ai pm a good job"),
     ] {
         assert!(!engine().answer(off_topic).answered, "{off_topic}: {}", reply(off_topic));
         assert!(engine().answer(in_scope).answered, "{in_scope}: {}", reply(in_scope));
