@@ -576,7 +576,12 @@ fn a_documents_introduction_gives_way_to_its_passage_on_the_subject() {
     // The guide's year is no subject: every passage is about 2026.
     let year = "is ai/ml engineering a good career choice in 2026";
     // Asking why to go into it, or whether it is worth switching, is asking the same.
-    for why in ["why get into ai ml engineering at all", "is a move to ml engineering worth the switch"] {
+    // "Why" is a word of the passage's title, not only of the question's form.
+    for why in [
+        "why get into ai ml engineering at all",
+        "is a move to ml engineering worth the switch",
+        "why is everyone and their mom going into ml engineering",
+    ] {
         assert_eq!(best_id(why), "how-to-become-an-ai-ml-engineer/why-ai-ml-engineering", "{why}");
     }
     for question in ["is ai ml engineering a great career", "is ai/ml engineering a good career choice", year]
