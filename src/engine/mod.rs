@@ -274,7 +274,9 @@ impl Engine {
             return Answer::new(false, messages::EMPTY_TITLE).text(messages::EMPTY).action("Help", "/help");
         }
         if self.is_greeting(&said) {
-            return self.welcome();
+            // "what can this bot tell me about": what the guide holds says more than a welcome.
+            let contents = self.guide_contents(&said, &self.search.rank_words(&said, SEARCH_LIMIT));
+            return contents.unwrap_or_else(|| self.welcome());
         }
         // Names and parts are found in the words with misspelt guide words put right
         // ([`Search::respelled`]: "senior mle salery").
