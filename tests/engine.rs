@@ -826,6 +826,17 @@ fn misspelt_names_and_parts_are_found_as_if_spelt_right() {
 }
 
 #[test]
+fn phd_students_pay_is_the_stipend_of_the_phd_path_not_a_research_scientists_salary() {
+    let path = "how-to-become-an-ai-ml-engineer/education-requirements/master-s-phd-in-cs-ml-or-statistics";
+    for asked in ["do phd students in ml get paid", "do phd students in ml get paid anything?? how much"] {
+        let answer = engine().answer(asked);
+        assert_eq!(answer.used.first().map(|u| u.id.as_str()), Some(path), "{asked}");
+        assert!(render_plain(&answer).contains("$35,000-$50,000"), "{asked}");
+    }
+    assert_eq!(best_id("research scientist salary"), "ai-career-paths-2026/ai-research-scientist");
+}
+
+#[test]
 fn an_everyday_word_is_never_a_typo_of_a_guide_word() {
     // "cost" is no misspelling of "most": the bootcamps passage, which gives prices, answers.
     assert_eq!(
