@@ -837,6 +837,17 @@ fn phd_students_pay_is_the_stipend_of_the_phd_path_not_a_research_scientists_sal
 }
 
 #[test]
+fn two_roles_education_compared_is_answered_by_the_common_question_that_speaks_of_both() {
+    let phd = "ai-career-paths-2026/frequently-asked-questions/do-i-need-a-phd-to-work-in-ai";
+    assert_eq!(best_id("research scientist vs ml engineer — which one needs the phd?"), phd);
+    // One role's education is its own field.
+    assert_eq!(
+        engine().answer("does a research scientist need a phd").title,
+        "AI Research Scientist: Education"
+    );
+}
+
+#[test]
 fn an_everyday_word_is_never_a_typo_of_a_guide_word() {
     // "cost" is no misspelling of "most": the bootcamps passage, which gives prices, answers.
     assert_eq!(

@@ -77,6 +77,8 @@ pub struct Engine {
     job_terms: FxHashSet<String>,
     /// The analyzed terms of every word naming a part of a role ("salary", "skills").
     aspect_terms: FxHashSet<String>,
+    /// The roles each passage's text names, by passage ord.
+    body_roles: Vec<Vec<usize>>,
     /// The roles each passage's title names (a day in the life: its document's), by passage ord.
     title_roles: Vec<Vec<usize>>,
     /// Whether each passage states a price (a figure no pay word goes with), by ord.
@@ -142,6 +144,7 @@ impl Engine {
             _ => names.roles_in(title),
         });
         let title_roles = title_roles.collect();
+        let body_roles = corpus.passages.iter().map(|p| names.roles_in(&words(&p.text()))).collect();
         let years_from = salary::years_from(&corpus, &names);
         let aspects = corpus.vocabulary.aspects.values();
         let aspect_terms =
@@ -169,6 +172,7 @@ impl Engine {
             job_terms,
             aspect_terms,
             title_roles,
+            body_roles,
             priced,
             price_words,
             price_terms,
@@ -428,6 +432,18 @@ impl Engine {
             if let Some(ord) = self.passage_naming(&roles) {
                 return self.plain_passage(ord, score_of(&ranking, ord));
             }
+        }
+        if roles.len() >= 2
+            && aspect == Some(Aspect::Education)
+            && let Some(hit) = ranking.hits.iter().find(|h| {
+                self.corpus.passages[h.ord].kind == Kind::Faq
+                    && roles.iter().all(|r| self.body_roles[h.ord].contains(r))
+                    && self.search.coverage(&ranking.terms, h.ord) >= MIN_COVERAGE
+            })
+        {
+            // "research scientist vs ml engineer, which one needs the phd?": a common question
+            // whose answer speaks of each.
+            return self.plain_passage(hit.ord, hit.score);
         }
         if let [level] = levels[..] {
             // "what does a senior ml engineer do": the level's step on the career ladder.
