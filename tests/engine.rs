@@ -848,6 +848,18 @@ fn two_roles_education_compared_is_answered_by_the_common_question_that_speaks_o
 }
 
 #[test]
+fn a_phrase_holding_a_level_name_without_naming_it_names_no_level() {
+    // "mid" names the mid level, but a mid-size company or a mid-career switch does not.
+    assert_eq!(engine().answer("mid level ml engineer salary").title, "ML Engineer: salary");
+    for asked in [
+        "our mid-size company wants to hire an ml engineer, what should we pay",
+        "mid-career switcher here, what salary can an ml engineer expect",
+    ] {
+        assert_eq!(engine().answer(asked).title, "Machine Learning Engineer: salary", "{asked}");
+    }
+}
+
+#[test]
 fn an_everyday_word_is_never_a_typo_of_a_guide_word() {
     // "cost" is no misspelling of "most": the bootcamps passage, which gives prices, answers.
     assert_eq!(

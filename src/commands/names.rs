@@ -1,6 +1,8 @@
 //! Role and salary-level names: exact, alias, partial and misspelt names resolved to passages,
 //! and names found inside free text.
 
+use std::borrow::Cow;
+
 use super::finder::{NameFinder, singular_of};
 use crate::corpus::{Aspect, Corpus, Kind, Vocabulary};
 use crate::text::{find_phrase, words};
@@ -54,6 +56,8 @@ pub struct Names {
     /// The names of `roles` and of `levels`, for finding them in free text.
     role_finder: NameFinder,
     level_finder: NameFinder,
+    /// Phrases that hold a name's words without naming it ("mid size").
+    not_names: Vec<Vec<String>>,
 }
 
 /// Job titles, as words, for telling a title the guide covers from one it does not.
@@ -125,7 +129,8 @@ impl Names {
         let titles = TitleWords::new(vocab, roles.iter().chain(&levels).flat_map(|n| n.names.iter()));
         let role_finder = NameFinder::new(roles.iter().map(|r| r.names.as_slice()));
         let level_finder = NameFinder::new(levels.iter().map(|l| l.names.as_slice()));
-        Names { roles, levels, aspects, not_aspects, titles, role_finder, level_finder }
+        let not_names = vocab.not_names.words.iter().map(|w| words(w)).filter(|w| !w.is_empty()).collect();
+        Names { roles, levels, aspects, not_aspects, titles, role_finder, level_finder, not_names }
     }
 
     /// Whether free text names a job title the guide does not cover ("data engineer",
@@ -173,12 +178,24 @@ impl Names {
 
     /// Roles named in free text (exact names and aliases), in corpus order.
     pub fn roles_in(&self, text: &[String]) -> Vec<usize> {
-        mentioned(&self.roles, &self.role_finder, text)
+        mentioned(&self.roles, &self.role_finder, &self.naming(text))
     }
 
     /// Salary levels named in free text, in corpus order.
     pub fn levels_in(&self, text: &[String]) -> Vec<usize> {
-        mentioned(&self.levels, &self.level_finder, text)
+        mentioned(&self.levels, &self.level_finder, &self.naming(text))
+    }
+
+    /// `text` less the phrases that hold a name's words without naming it: "a mid-size
+    /// company" names no mid-level engineer.
+    fn naming<'t>(&self, text: &'t [String]) -> Cow<'t, [String]> {
+        let mut text = Cow::Borrowed(text);
+        for phrase in &self.not_names {
+            while let Some(at) = find_phrase(&text, phrase) {
+                text.to_mut()[at..at + phrase.len()].iter_mut().for_each(String::clear);
+            }
+        }
+        text
     }
 
     /// The part of a role that free text asks about, by its longest matching phrase.

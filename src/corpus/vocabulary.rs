@@ -57,6 +57,9 @@ pub struct Vocabulary {
     /// "london"): a question naming one is declined, whatever else it shares with the guide.
     #[serde(default)]
     pub off_topic: QuestionWords,
+    /// Phrases that hold a role's or level's name without naming it ("mid size").
+    #[serde(default)]
+    pub not_names: QuestionWords,
     /// How a question asks about the guide itself ("what does the guide cover").
     #[serde(default)]
     pub guide_words: GuideWords,
@@ -109,7 +112,7 @@ pub struct AspectWords {
 }
 
 /// A `[question_words]`, `[common_words]`, `[domain_words]`, `[greetings]`, `[price_words]`,
-/// `[duration_words]`, `[need_words]` or `[off_topic]` table.
+/// `[duration_words]`, `[need_words]`, `[not_names]` or `[off_topic]` table.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionWords {
