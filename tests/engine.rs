@@ -860,6 +860,15 @@ fn a_phrase_holding_a_level_name_without_naming_it_names_no_level() {
 }
 
 #[test]
+fn a_role_named_as_a_skill_of_another_role_is_that_group_of_skills() {
+    let mlops = "how-to-become-an-ai-ml-engineer/essential-skills/mlops";
+    assert_eq!(best_id("as a regular ml engineer how much deployment/mlops stuff do i need to know"), mlops);
+    assert_eq!(best_id("what deployment / mlops stuff should an ml engineer know"), mlops);
+    // Named as a job, it is the role.
+    assert_ne!(best_id("what skills do mlops engineers need compared to ml engineers"), mlops);
+}
+
+#[test]
 fn an_everyday_word_is_never_a_typo_of_a_guide_word() {
     // "cost" is no misspelling of "most": the bootcamps passage, which gives prices, answers.
     assert_eq!(

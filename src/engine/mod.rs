@@ -434,6 +434,21 @@ impl Engine {
             }
         }
         if roles.len() >= 2
+            && aspect == Some(Aspect::Skills)
+            && let Some(hit) = ranking.hits.iter().find(|h| {
+                let titled = &self.title_roles[h.ord];
+                self.corpus.passages[h.ord].kind == Kind::Skills
+                    && !titled.is_empty()
+                    && titled.iter().all(|r| roles.contains(r))
+                    && self.named_as_skill(h.ord, named_in)
+            })
+        {
+            // "how much deployment/mlops stuff does an ml engineer need to know": a role named
+            // as a skill, by the skills' title and without a job title's head ("mlops engineer"),
+            // is that group of skills.
+            return self.plain_passage(hit.ord, hit.score);
+        }
+        if roles.len() >= 2
             && aspect == Some(Aspect::Education)
             && let Some(hit) = ranking.hits.iter().find(|h| {
                 self.corpus.passages[h.ord].kind == Kind::Faq
@@ -595,6 +610,17 @@ impl Engine {
                 && self.search.coverage(&ranking.terms, h.ord) >= coverage
         });
         below.unwrap_or(top)
+    }
+
+    /// Whether `said` holds the title of passage `ord` other than as a job title: "mlops" in
+    /// "mlops stuff", not in "mlops engineer".
+    fn named_as_skill(&self, ord: usize, said: &[String]) -> bool {
+        let title = &self.title_words[ord];
+        let rules = self.search.rules();
+        (0..said.len()).any(|at| {
+            said[at..].starts_with(title)
+                && said.get(at + title.len()).is_none_or(|next| !rules.is_title_head(next))
+        })
     }
 
     /// Whether the question says nothing beyond names of `ords`, words for any job and question
