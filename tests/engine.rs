@@ -869,6 +869,20 @@ fn a_role_named_as_a_skill_of_another_role_is_that_group_of_skills() {
 }
 
 #[test]
+fn a_figure_the_asker_quotes_is_no_topic_the_guide_lacks() {
+    assert_eq!(
+        best_id("springboard ml is 17k?? seriously"),
+        "how-to-become-an-ai-ml-engineer/education-requirements/ml-bootcamps"
+    );
+    assert_eq!(
+        best_id("sure, 500k salaries in ai. for who exactly?"),
+        "how-to-become-an-ai-ml-engineer/salary-range/ai-research-scientist"
+    );
+    // A subject the guide lacks still declines, figures or not.
+    assert!(!engine().answer("how much does a dentist earn in 2026").answered);
+}
+
+#[test]
 fn an_everyday_word_is_never_a_typo_of_a_guide_word() {
     // "cost" is no misspelling of "most": the bootcamps passage, which gives prices, answers.
     assert_eq!(

@@ -206,7 +206,12 @@ impl Search {
                         term,
                         alternatives: Vec::new(),
                         known: false,
-                        common: common || owned || self.rules.is_expected(topic.word),
+                        // A figure the guide does not state ("is 500k for real?") is the
+                        // asker's, as everyday as their words.
+                        common: common
+                            || owned
+                            || self.rules.is_expected(topic.word)
+                            || topic.word.chars().any(|c| c.is_ascii_digit()),
                         question,
                         domain,
                         weight: 1.0,
