@@ -883,6 +883,19 @@ fn a_figure_the_asker_quotes_is_no_topic_the_guide_lacks() {
 }
 
 #[test]
+fn jobs_a_degree_opens_up_are_those_it_qualifies_you_for() {
+    let masters = "ai-career-paths-2026/frequently-asked-questions/what-jobs-can-i-get-with-a-master-s-in-ai";
+    for asked in [
+        "just got admitted to an MS in AI!! which jobs does that open up for me",
+        "parent here 👋 my daughter is doing a master's in AI. what kinds of jobs does that lead to, and what do they pay?",
+    ] {
+        assert_eq!(best_id(asked), masters, "{asked}");
+    }
+    // Getting admitted is still no subject of the guide.
+    assert!(!engine().answer("how do i get admitted to stanford's ms in ai").answered);
+}
+
+#[test]
 fn an_everyday_word_is_never_a_typo_of_a_guide_word() {
     // "cost" is no misspelling of "most": the bootcamps passage, which gives prices, answers.
     assert_eq!(
