@@ -353,6 +353,8 @@ fn a_level_without_a_salary_word_answers_from_its_career_ladder_step() {
         ("what does a senior ml engineer do", "career-progression/4-senior-ml-engineer-5-years"),
         ("junior mle duties", "career-progression/2-junior-ml-engineer-1-3-years"),
         ("what's next after a junior ML engineer?", "career-progression/3-ml-engineer-3-5-years"),
+        // Years that name the level, when the search finds the level's own step first.
+        ("responsibilities once youre 5+ yrs in ml eng?", "career-progression/4-senior-ml-engineer-5-years"),
         // Words beyond the names, when the search finds nothing more than a name either.
         (
             "what is a staff ml engineer actually doing in the job",

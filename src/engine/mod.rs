@@ -466,12 +466,14 @@ impl Engine {
             // progression, every step of it.
             let ladder = aspect.is_none() || (aspect == Some(Aspect::Progression) && roles.is_empty());
             let named = [&[level], &roles[..]].concat();
-            // The search found no more than a name either: a role section or a salary row.
+            // The search found no more than a name either, a role section or a salary row, or
+            // found the level's own career step ("responsibilities once youre 5+ yrs in ml eng?").
             let names_only = || {
-                ranking
-                    .hits
-                    .first()
-                    .is_some_and(|h| matches!(self.corpus.passages[h.ord].kind, Kind::Role | Kind::Salary))
+                ranking.hits.first().is_some_and(|h| match self.corpus.passages[h.ord].kind {
+                    Kind::Role | Kind::Salary => true,
+                    Kind::Progression => self.step_for(level, &said) == Some(h.ord),
+                    _ => false,
+                })
             };
             if ladder
                 && (self.only_names(&ranking, &named) || names_only())
