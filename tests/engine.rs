@@ -258,6 +258,8 @@ fn a_question_about_the_guide_itself_gets_its_documents_and_their_sections() {
         ["how-to-become-an-ai-ml-engineer"]
     );
     assert_eq!(cited("what topics does the career paths document cover"), ["ai-career-paths-2026"]);
+    // Naming a document is asking for it.
+    assert_eq!(cited("full guide to becoming an ai/ml engineer pls"), ["how-to-become-an-ai-ml-engineer"]);
     // "full" of "full guide" is no topic asked.
     assert_eq!(
         cited("is there a full guide here on becoming an AI/ML engineer? what's in it"),

@@ -81,22 +81,27 @@ impl Contents {
         Contents { names: names_list, contents: phrases(&vocab.contents), documents, names_terms }
     }
 
-    /// Whether `said` names the guide and asks what it holds.
+    /// Whether `said` names the guide.
+    fn names_guide(&self, said: &[String]) -> bool {
+        self.names.iter().any(|p| find_phrase(said, p).is_some())
+    }
+
+    /// Whether `said` asks what something holds.
     fn asks_contents(&self, said: &[String]) -> bool {
-        let has = |phrases: &[Vec<String>]| phrases.iter().any(|p| find_phrase(said, p).is_some());
-        has(&self.names) && has(&self.contents)
+        self.contents.iter().any(|p| find_phrase(said, p).is_some())
     }
 }
 
 impl Engine {
-    /// The guide's contents, for a question that names the guide and asks what it holds about no
+    /// The guide's contents, for a question that names the guide and asks what it holds, or
+    /// names one of its documents ("full guide to becoming an ai/ml engineer pls"), about no
     /// one or two topics ("what does the guide cover", "whats in the guide on becoming an ml
     /// engineer? does it go over python, pytorch, math, pay and career path"): the overview of
     /// each document whose title the question names, or of every document, with its sections.
     /// "does the guide cover bootcamps" asks about bootcamps.
     pub(super) fn guide_contents(&self, said: &[String], ranking: &Ranking) -> Option<Answer> {
         let contents = &self.contents;
-        if !contents.asks_contents(said) {
+        if !contents.names_guide(said) {
             return None;
         }
         let terms: FxHashSet<&String> = ranking.terms.iter().map(|t| &t.term).collect();
@@ -106,6 +111,10 @@ impl Engine {
         let most = contents.documents.iter().map(naming).max().unwrap_or(0);
         let named: Vec<&Document> =
             contents.documents.iter().filter(|d| most > 0 && naming(d) == most).collect();
+        // Naming a document is asking for it ("full guide to becoming an ai/ml engineer pls").
+        if named.is_empty() && !contents.asks_contents(said) {
+            return None;
+        }
         // The guide's words and the named documents' titles are no topic asked.
         let guide_terms: FxHashSet<String> = contents
             .names
