@@ -337,7 +337,11 @@ impl Engine {
             };
         }
         let roles = self.names.roles_in(named_in);
-        let aspect = self.names.aspect_in(named_in).and_then(|_| self.names.aspect_in(asked_named()));
+        let aspect = match self.names.aspect_in(named_in) {
+            Some(_) => self.names.aspect_in(asked_named()),
+            // "heard new grad ml engineers start at 150k, is that right?" asks about pay.
+            None => salary::quotes_money(&said).then_some(Aspect::Salary),
+        };
         let mut levels = self.names.levels_in(named_in);
         let levels_named = levels.len();
         let ladder_of_role = !roles.is_empty() && matches!(aspect, None | Some(Aspect::Progression));
