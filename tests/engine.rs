@@ -911,6 +911,13 @@ fn an_everyday_word_is_never_a_typo_of_a_guide_word() {
         best_id("how much does a bootcamp cost"),
         "how-to-become-an-ai-ml-engineer/education-requirements/ml-bootcamps"
     );
+    // Nor is "dead" (of "a dead end") "lead".
+    assert_eq!(
+        best_id(
+            "I've been a data analyst for a year at an insurance company. Is that a normal first step toward becoming an ML engineer, or a dead end?"
+        ),
+        "how-to-become-an-ai-ml-engineer/career-progression/1-data-analyst-scientist-0-2-years"
+    );
     // Nor is a month "tune" (of fine-tune).
     assert_eq!(
         best_id(
