@@ -941,6 +941,12 @@ fn a_greeting_gets_the_welcome_and_a_greeting_with_a_question_gets_the_answer() 
         assert_eq!(engine().answer(text).title, welcome, "{text}");
     }
     assert_eq!(engine().answer("hi, what does an mlops engineer earn").title, "MLOps Engineer: salary");
+    // Greetings and fillers of other languages too.
+    assert_eq!(engine().answer("bonjour!").title, welcome);
+    assert_eq!(
+        best_id("salam, inshallah i start ml this year, yaani what math topics exactly do i need?"),
+        "how-to-become-an-ai-ml-engineer/essential-skills/mathematics"
+    );
 }
 
 #[test]
