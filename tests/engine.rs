@@ -586,6 +586,8 @@ fn a_documents_introduction_gives_way_to_its_passage_on_the_subject() {
         "why get into ai ml engineering at all",
         "is a move to ml engineering worth the switch",
         "why is everyone and their mom going into ml engineering",
+        // Why companies hire them is why the field is worth it, not who employs them.
+        "what's the deal with genai — why are companies hiring ml engineers like crazy",
     ] {
         assert_eq!(best_id(why), "how-to-become-an-ai-ml-engineer/why-ai-ml-engineering", "{why}");
     }

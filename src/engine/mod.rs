@@ -666,7 +666,8 @@ impl Engine {
         let fits = match aspect {
             Aspect::Education => passage.kind == Kind::Education,
             Aspect::Skills => passage.kind == Kind::Skills,
-            Aspect::Salary => passage.kind == Kind::Overview,
+            // "why are companies hiring ml engineers like crazy": why the field is hiring.
+            Aspect::Salary | Aspect::Employers => passage.kind == Kind::Overview,
             _ => false,
         };
         let title = &self.title_terms[ord];
