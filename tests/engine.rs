@@ -279,8 +279,13 @@ fn a_question_about_the_guide_itself_gets_its_documents_and_their_sections() {
 #[test]
 fn the_day_in_the_life_is_the_ml_engineers_day_not_another_roles() {
     let day = "how-to-become-an-ai-ml-engineer/day-in-the-life";
-    assert_eq!(best_id("what does an ml engineer do all day"), day);
+    assert_eq!(best_id("what does a typical day look like for an ml engineer"), day);
     assert_eq!(best_id("what does a typical day look like"), day);
+    // "All day" is the job, not its schedule.
+    assert_eq!(
+        best_id("wat does an ML engineer actualy do?? is it just training models in notebooks all day"),
+        "ai-career-paths-2026/machine-learning-engineer"
+    );
     // The guide it comes from is about ML engineers; another role's day is its section.
     assert_eq!(
         best_id("im retired and just curious, what do those AI research scientists do all day"),
