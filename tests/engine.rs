@@ -646,10 +646,16 @@ fn a_question_about_a_price_is_answered_only_by_a_stated_price() {
     }
     // Only what it prices: Springboard has a figure and Insight is free; BrainStation, named
     // beside them, has no price.
-    for text in ["how much is springboard", "is the insight fellowship free?"] {
+    for text in [
+        "how much is springboard",
+        "is the insight fellowship free?",
+        // "Pay for" asks a price, though "pay" alone asks a salary.
+        "insight data science fellowship - do you have to pay for it?",
+    ] {
         assert_eq!(best_id(text), bootcamps, "{text}");
     }
     assert!(!engine().answer("how much does the brainstation bootcamp cost").answered);
+    assert!(!engine().answer("do you have to pay for brainstation").answered);
     // The guide prices no degree; its salaries and stipends are no price.
     for text in ["what does a PhD in machine learning cost", "tuition fees for a masters in AI"] {
         let answer = engine().answer(text);

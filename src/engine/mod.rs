@@ -83,8 +83,8 @@ pub struct Engine {
     title_roles: Vec<Vec<usize>>,
     /// Whether each passage states a price (a figure no pay word goes with), by ord.
     priced: Vec<bool>,
-    /// The words of the vocabulary's price words.
-    price_words: FxHashSet<String>,
+    /// The vocabulary's price words, as phrases of words.
+    price_phrases: Vec<Vec<String>>,
     /// The analyzed terms of the clauses that state a price (a figure or a price word), by
     /// passage ord.
     price_terms: Vec<FxHashSet<String>>,
@@ -150,8 +150,12 @@ impl Engine {
         let aspect_terms =
             aspects.flat_map(|a| a.labels.iter().chain(&a.words)).flat_map(|w| search.analyze(w)).collect();
         let priced = price::priced(&corpus);
+        let price_phrases: Vec<Vec<String>> =
+            corpus.vocabulary.price_words.words.iter().map(|w| words(w)).collect();
+        // A passage's clause prices something by a one-word price word ("free"); a question may
+        // also ask by a phrase ("do you have to pay for it").
         let price_words: FxHashSet<String> =
-            corpus.vocabulary.price_words.words.iter().flat_map(|w| words(w)).collect();
+            price_phrases.iter().filter(|p| p.len() == 1).flatten().cloned().collect();
         let price_terms = price::price_terms(&corpus, &search, &price_words);
         let need_words = corpus.vocabulary.need_words.words.iter().flat_map(|w| words(w)).collect();
         let plain_words = plain_words(&corpus, &names);
@@ -174,7 +178,7 @@ impl Engine {
             title_roles,
             body_roles,
             priced,
-            price_words,
+            price_phrases,
             price_terms,
             need_words,
             plain_words,
@@ -319,7 +323,7 @@ impl Engine {
             // "what does the guide cover": its documents and their sections.
             return answer;
         }
-        if said.iter().any(|w| self.price_words.contains(w)) {
+        if self.price_phrases.iter().any(|phrase| text::find_phrase(&said, phrase).is_some()) {
             // "how much does a master's cost": only a stated price answers, never a salary.
             let priced = ranking.hits.iter().find(|h| self.priced[h.ord]);
             return match priced {
