@@ -23,13 +23,19 @@ pub(super) struct Contents {
     /// Each document: its overview's ord, the analyzed terms of its title no other title has, and
     /// its top-level sections' headings.
     documents: Vec<Document>,
+    /// The analyzed terms of `names` and `contents`: no topic a question asks.
+    guide_terms: FxHashSet<String>,
     /// The analyzed terms of each name of each role and level, by ord.
     names_terms: Vec<(usize, Vec<String>)>,
 }
 
+/// One document of the guide, as a question about the guide sees it.
 struct Document {
+    /// Its overview passage.
     ord: usize,
+    /// The analyzed terms of its title that no other document's title has.
     own_terms: FxHashSet<String>,
+    /// Its top-level sections' headings, in order.
     sections: Vec<String>,
 }
 
@@ -78,7 +84,10 @@ impl Contents {
             .chain(names.levels())
             .flat_map(|ord| names.names(ord).iter().map(move |name| (ord, search.analyze(&name.join(" ")))))
             .collect();
-        Contents { names: names_list, contents: phrases(&vocab.contents), documents, names_terms }
+        let contents: Vec<Vec<String>> = phrases(&vocab.contents);
+        let guide_terms =
+            names_list.iter().chain(&contents).flatten().flat_map(|w| search.analyze(w)).collect();
+        Contents { names: names_list, contents, documents, guide_terms, names_terms }
     }
 
     /// Whether `said` names the guide.
@@ -115,38 +124,7 @@ impl Engine {
         if named.is_empty() && !contents.asks_contents(said) {
             return None;
         }
-        // The guide's words and the named documents' titles are no topic asked.
-        let guide_terms: FxHashSet<String> = contents
-            .names
-            .iter()
-            .chain(&contents.contents)
-            .flatten()
-            .flat_map(|w| self.search.analyze(w))
-            .chain(named.iter().flat_map(|d| self.title_terms[d.ord].iter().cloned()))
-            .collect();
-        // Each role or level is one topic, unless a named document's title names it ("the
-        // guide on becoming an ml engineer"); so is each part asked and each other word.
-        let said_names: Vec<&Vec<String>> = contents
-            .names_terms
-            .iter()
-            .filter(|(_, name)| name.iter().all(|t| terms.contains(t)))
-            .map(|(_, name)| name)
-            .collect();
-        let mut named_ords: Vec<usize> = self.names.roles_in(said);
-        named_ords.extend(self.names.levels_in(said));
-        let own_names = named_ords.iter().filter(|&&ord| {
-            !contents.names_terms.iter().any(|(o, name)| {
-                *o == ord && name.iter().all(|t| terms.contains(t) && guide_terms.contains(t))
-            })
-        });
-        let other_words = ranking.terms.iter().filter(|t| {
-            super::is_topic(t)
-                && !guide_terms.contains(&t.term)
-                && !self.aspect_terms.contains(&t.term)
-                && !said_names.iter().any(|name| name.contains(&t.term))
-        });
-        let topics = self.names.aspects_in(said).len() + own_names.count() + other_words.count();
-        if (1..=MAX_TOPICS_ASKED).contains(&topics) {
+        if (1..=MAX_TOPICS_ASKED).contains(&self.topics_asked(said, ranking, &named)) {
             return None;
         }
         let documents = if named.is_empty() { contents.documents.iter().collect() } else { named };
@@ -169,5 +147,39 @@ impl Engine {
             self.cite(&mut answer, passage, super::score_of(ranking, document.ord));
         }
         Some(answer.action("Roles", "/roles").action("Salaries", "/salary"))
+    }
+
+    /// How many topics a question about the guide asks: each role or level, unless a named
+    /// document's title names it ("the guide on becoming an ml engineer"), each part of a role,
+    /// and each other topic word beyond the guide's words and the named documents' titles.
+    fn topics_asked(&self, said: &[String], ranking: &Ranking, named: &[&Document]) -> usize {
+        let terms: FxHashSet<&String> = ranking.terms.iter().map(|t| &t.term).collect();
+        // The guide's words and the named documents' titles are no topic asked.
+        let contents = &self.contents;
+        let guide_terms: FxHashSet<&String> = contents
+            .guide_terms
+            .iter()
+            .chain(named.iter().flat_map(|d| self.title_terms[d.ord].iter()))
+            .collect();
+        let said_names: Vec<&Vec<String>> = contents
+            .names_terms
+            .iter()
+            .filter(|(_, name)| name.iter().all(|t| terms.contains(t)))
+            .map(|(_, name)| name)
+            .collect();
+        let mut named_ords: Vec<usize> = self.names.roles_in(said);
+        named_ords.extend(self.names.levels_in(said));
+        let own_names = named_ords.iter().filter(|&&ord| {
+            !contents.names_terms.iter().any(|(o, name)| {
+                *o == ord && name.iter().all(|t| terms.contains(t) && guide_terms.contains(t))
+            })
+        });
+        let other_words = ranking.terms.iter().filter(|t| {
+            super::is_topic(t)
+                && !guide_terms.contains(&t.term)
+                && !self.aspect_terms.contains(&t.term)
+                && !said_names.iter().any(|name| name.contains(&t.term))
+        });
+        self.names.aspects_in(said).len() + own_names.count() + other_words.count()
     }
 }
