@@ -216,12 +216,12 @@ fn with_examples(mut answer: Answer) -> Answer {
     answer
 }
 
-/// A passage line as a reply line: labelled fields stay labelled.
 /// The lines of a role's introduction (no field), as answer lines.
 fn intro_lines(role: &Passage) -> impl Iterator<Item = Line> + '_ {
     role.lines.iter().filter(|l| l.aspect.is_none()).map(line_of)
 }
 
+/// A passage line as a reply line: labelled fields stay labelled.
 pub(super) fn line_of(line: &corpus::Line) -> Line {
     match &line.label {
         Some(label) => Line::Field { label: label.clone(), text: line.text.clone() },
