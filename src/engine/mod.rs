@@ -7,6 +7,7 @@ mod contents;
 mod duration;
 mod ladder;
 mod price;
+mod roles;
 mod salary;
 
 use rustc_hash::FxHashSet;
@@ -435,38 +436,10 @@ impl Engine {
             }
             return self.level_salary(level, &ranking);
         }
-        if roles.len() >= 2 && aspect.is_none() {
-            // "data science vs ml engineering": a passage about exactly those roles.
-            if let Some(ord) = self.passage_naming(&roles) {
-                return self.plain_passage(ord, score_of(&ranking, ord));
-            }
-        }
         if roles.len() >= 2
-            && aspect == Some(Aspect::Skills)
-            && let Some(hit) = ranking.hits.iter().find(|h| {
-                let titled = &self.title_roles[h.ord];
-                self.corpus.passages[h.ord].kind == Kind::Skills
-                    && !titled.is_empty()
-                    && titled.iter().all(|r| roles.contains(r))
-                    && self.named_as_skill(h.ord, named_in)
-            })
+            && let Some(ord) = self.two_roles_answer(&roles, aspect, &ranking, named_in)
         {
-            // "how much deployment/mlops stuff does an ml engineer need to know": a role named
-            // as a skill, by the skills' title and without a job title's head ("mlops engineer"),
-            // is that group of skills.
-            return self.plain_passage(hit.ord, hit.score);
-        }
-        if roles.len() >= 2
-            && aspect == Some(Aspect::Education)
-            && let Some(hit) = ranking.hits.iter().find(|h| {
-                self.corpus.passages[h.ord].kind == Kind::Faq
-                    && roles.iter().all(|r| self.body_roles[h.ord].contains(r))
-                    && self.search.coverage(&ranking.terms, h.ord) >= MIN_COVERAGE
-            })
-        {
-            // "research scientist vs ml engineer, which one needs the phd?": a common question
-            // whose answer speaks of each.
-            return self.plain_passage(hit.ord, hit.score);
+            return self.plain_passage(ord, score_of(&ranking, ord));
         }
         if let [level] = levels[..] {
             // "what does a senior ml engineer do": the level's step on the career ladder.
@@ -622,17 +595,6 @@ impl Engine {
         below.unwrap_or(top)
     }
 
-    /// Whether `said` holds the title of passage `ord` other than as a job title: "mlops" in
-    /// "mlops stuff", not in "mlops engineer".
-    fn named_as_skill(&self, ord: usize, said: &[String]) -> bool {
-        let title = &self.title_words[ord];
-        let rules = self.search.rules();
-        (0..said.len()).any(|at| {
-            said[at..].starts_with(title)
-                && said.get(at + title.len()).is_none_or(|next| !rules.is_title_head(next))
-        })
-    }
-
     /// Whether the question says nothing beyond names of `ords`, words for any job and question
     /// words ("what does an MLOps engineer do?", "… like what's the job").
     fn only_names(&self, ranking: &Ranking, ords: &[usize]) -> bool {
@@ -762,13 +724,6 @@ impl Engine {
     /// Whether a message is nothing but greetings and thanks ("hi there!", "thanks a lot").
     fn is_greeting(&self, said: &[String]) -> bool {
         said.iter().all(|word| self.greeting_words.contains(word))
-    }
-
-    /// A passage other than a role whose title names every one of `roles` ("What is the
-    /// difference between a Data Scientist and a Machine Learning Engineer?").
-    fn passage_naming(&self, roles: &[usize]) -> Option<usize> {
-        let mut passages = self.corpus.passages.iter().zip(&self.title_roles);
-        passages.position(|(p, named)| p.kind != Kind::Role && roles.iter().all(|r| named.contains(r)))
     }
 
     /// The best FAQ for `query` (`/faq phd`), or a decline.

@@ -1,0 +1,59 @@
+//! Questions naming two roles: a passage about both, a role named as a skill of the other, the
+//! common question whose answer speaks of each.
+
+use super::{Engine, MIN_COVERAGE};
+use crate::corpus::{Aspect, Kind};
+use crate::search::Ranking;
+
+impl Engine {
+    /// The passage that answers a question naming two or more `roles`, if one does:
+    /// - with no part asked, a passage about exactly those roles ("data science vs ml
+    ///   engineering");
+    /// - asking skills, a group of skills named by one of them other than as a job ("how much
+    ///   deployment/mlops stuff does an ml engineer need to know");
+    /// - asking education, a FAQ among the hits whose answer names each and covers the question
+    ///   ("research scientist vs ml engineer, which one needs the phd?").
+    pub(super) fn two_roles_answer(
+        &self,
+        roles: &[usize],
+        aspect: Option<Aspect>,
+        ranking: &Ranking,
+        said: &[String],
+    ) -> Option<usize> {
+        let kind = |ord: usize| self.corpus.passages[ord].kind;
+        match aspect {
+            None => self.passage_naming(roles),
+            Some(Aspect::Skills) => ranking.hits.iter().map(|h| h.ord).find(|&ord| {
+                let titled = &self.title_roles[ord];
+                kind(ord) == Kind::Skills
+                    && !titled.is_empty()
+                    && titled.iter().all(|r| roles.contains(r))
+                    && self.named_as_skill(ord, said)
+            }),
+            Some(Aspect::Education) => ranking.hits.iter().map(|h| h.ord).find(|&ord| {
+                kind(ord) == Kind::Faq
+                    && roles.iter().all(|r| self.body_roles[ord].contains(r))
+                    && self.search.coverage(&ranking.terms, ord) >= MIN_COVERAGE
+            }),
+            _ => None,
+        }
+    }
+
+    /// A passage other than a role whose title names every one of `roles` ("What is the
+    /// difference between a Data Scientist and a Machine Learning Engineer?").
+    fn passage_naming(&self, roles: &[usize]) -> Option<usize> {
+        let mut passages = self.corpus.passages.iter().zip(&self.title_roles);
+        passages.position(|(p, named)| p.kind != Kind::Role && roles.iter().all(|r| named.contains(r)))
+    }
+
+    /// Whether `said` holds the title of passage `ord` other than as a job title: "mlops" in
+    /// "mlops stuff", not in "mlops engineer".
+    fn named_as_skill(&self, ord: usize, said: &[String]) -> bool {
+        let title = &self.title_words[ord];
+        let rules = self.search.rules();
+        (0..said.len()).any(|at| {
+            said[at..].starts_with(title)
+                && said.get(at + title.len()).is_none_or(|next| !rules.is_title_head(next))
+        })
+    }
+}
