@@ -200,18 +200,21 @@ impl Names {
 
     /// The part of a role that free text asks about, by its longest matching phrase.
     pub fn aspect_in(&self, text: &[String]) -> Option<Aspect> {
-        self.aspects.iter().find(|(aspect, phrase)| self.names_aspect(*aspect, phrase, text)).map(|(a, _)| *a)
+        self.aspects_named(text).next()
     }
 
     /// Every part of a role that free text asks about, each once.
     pub fn aspects_in(&self, text: &[String]) -> Vec<Aspect> {
-        let mut found = Vec::new();
-        for (aspect, phrase) in &self.aspects {
-            if !found.contains(aspect) && self.names_aspect(*aspect, phrase, text) {
-                found.push(*aspect);
-            }
-        }
+        let mut found: Vec<Aspect> = self.aspects_named(text).collect();
+        found.sort_unstable();
+        found.dedup();
         found
+    }
+
+    /// The parts free text asks about, one for each phrase of theirs it holds, longest first.
+    fn aspects_named<'a>(&'a self, text: &'a [String]) -> impl Iterator<Item = Aspect> + 'a {
+        let named = |(aspect, phrase): &&(Aspect, Vec<String>)| self.names_aspect(*aspect, phrase, text);
+        self.aspects.iter().filter(named).map(|(aspect, _)| *aspect)
     }
 
     /// Whether `phrase`, a phrase of `aspect`, occurs in `text` where no phrase that does not

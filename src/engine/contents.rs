@@ -5,7 +5,6 @@ use rustc_hash::FxHashSet;
 
 use super::Engine;
 use crate::answer::{Answer, Line};
-use crate::commands::Names;
 use crate::corpus::Corpus;
 use crate::messages;
 use crate::search::{Ranking, Search};
@@ -25,8 +24,6 @@ pub(super) struct Contents {
     documents: Vec<Document>,
     /// The analyzed terms of `names` and `contents`: no topic a question asks.
     guide_terms: FxHashSet<String>,
-    /// The analyzed terms of each name of each role and level, by ord.
-    names_terms: Vec<(usize, Vec<String>)>,
 }
 
 /// One document of the guide, as a question about the guide sees it.
@@ -40,7 +37,7 @@ struct Document {
 }
 
 impl Contents {
-    pub(super) fn new(corpus: &Corpus, search: &Search, names: &Names) -> Self {
+    pub(super) fn new(corpus: &Corpus, search: &Search) -> Self {
         let phrases = |list: &[String]| list.iter().map(|w| words(w)).filter(|w| !w.is_empty()).collect();
         let vocab = &corpus.vocabulary.guide_words;
         let names_list: Vec<Vec<String>> = phrases(&vocab.names);
@@ -79,19 +76,14 @@ impl Contents {
                 Document { ord, own_terms, sections }
             })
             .collect();
-        let names_terms = names
-            .roles()
-            .chain(names.levels())
-            .flat_map(|ord| names.names(ord).iter().map(move |name| (ord, search.analyze(&name.join(" ")))))
-            .collect();
         let contents: Vec<Vec<String>> = phrases(&vocab.contents);
         let guide_terms =
             names_list.iter().chain(&contents).flatten().flat_map(|w| search.analyze(w)).collect();
-        Contents { names: names_list, contents, documents, guide_terms, names_terms }
+        Contents { names: names_list, contents, documents, guide_terms }
     }
 
     /// Whether `said` names the guide.
-    fn names_guide(&self, said: &[String]) -> bool {
+    pub(super) fn names_guide(&self, said: &[String]) -> bool {
         self.names.iter().any(|p| find_phrase(said, p).is_some())
     }
 
@@ -161,8 +153,8 @@ impl Engine {
             .iter()
             .chain(named.iter().flat_map(|d| self.title_terms[d.ord].iter()))
             .collect();
-        let said_names: Vec<&Vec<String>> = contents
-            .names_terms
+        let said_names: Vec<&Vec<String>> = self
+            .name_terms
             .iter()
             .filter(|(_, name)| name.iter().all(|t| terms.contains(t)))
             .map(|(_, name)| name)
@@ -170,7 +162,7 @@ impl Engine {
         let mut named_ords: Vec<usize> = self.names.roles_in(said);
         named_ords.extend(self.names.levels_in(said));
         let own_names = named_ords.iter().filter(|&&ord| {
-            !contents.names_terms.iter().any(|(o, name)| {
+            !self.name_terms.iter().any(|(o, name)| {
                 *o == ord && name.iter().all(|t| terms.contains(t) && guide_terms.contains(t))
             })
         });

@@ -64,7 +64,7 @@ pub struct Engine {
     names: Names,
     /// Figures stated in prose, found once.
     mentions: Vec<salary::FoundMention>,
-    /// The analyzed terms of each role's and level's names, by ord.
+    /// The analyzed terms of each name of each role and level, with its ord: one entry a name.
     name_terms: Vec<(usize, Vec<String>)>,
     /// Each salary level's career-progression step.
     rungs: Vec<ladder::Rung>,
@@ -122,10 +122,13 @@ impl Engine {
         let search = Search::new(index, &corpus);
         let names = Names::new(&corpus);
         let mentions = salary::find_mentions(&corpus);
+        let analyzing = &search;
         let name_terms = names
             .roles()
             .chain(names.levels())
-            .map(|ord| (ord, names.names(ord).iter().flat_map(|n| search.analyze(&n.join(" "))).collect()))
+            .flat_map(|ord| {
+                names.names(ord).iter().map(move |name| (ord, analyzing.analyze(&name.join(" "))))
+            })
             .collect();
         let rungs = ladder::find_rungs(&names, &corpus);
         let greeting_words = corpus.vocabulary.greetings.words.iter().flat_map(|g| words(g)).collect();
@@ -163,7 +166,7 @@ impl Engine {
         let off_topic = off_topic(&corpus);
         let duration_words = corpus.vocabulary.duration_words.words.iter().map(|w| words(w)).collect();
         let timed = duration::timed(&corpus);
-        let contents = contents::Contents::new(&corpus, &search, &names);
+        let contents = contents::Contents::new(&corpus, &search);
         let engine = Engine {
             corpus,
             search,
@@ -284,8 +287,11 @@ impl Engine {
         }
         if self.is_greeting(&said) {
             // "what can this bot tell me about": what the guide holds says more than a welcome.
-            let contents = self.guide_contents(&said, &self.search.rank_words(&said, SEARCH_LIMIT));
-            return contents.unwrap_or_else(|| self.welcome());
+            let contents = self
+                .contents
+                .names_guide(&said)
+                .then(|| self.guide_contents(&said, &self.search.rank_words(&said, SEARCH_LIMIT)));
+            return contents.flatten().unwrap_or_else(|| self.welcome());
         }
         // Names and parts are found in the words with misspelt guide words put right
         // ([`Search::respelled`]: "senior mle salery").
@@ -646,9 +652,7 @@ impl Engine {
             && passage.kind == Kind::Faq
             && self.field_terms(role, aspect).is_some_and(|field| {
                 self.topic_terms(ranking, role).any(|term| {
-                    !field.contains(term)
-                        && !self.job_terms.contains(term)
-                        && self.line_terms[ord].iter().any(|line| line.contains(term))
+                    !field.contains(term) && !self.job_terms.contains(term) && self.lines_hold(ord, term)
                 })
             })
     }
@@ -678,9 +682,7 @@ impl Engine {
         let field = self.field_terms(role, aspect)?;
         let topic: Vec<&String> =
             self.topic_terms(ranking, role).filter(|term| !field.contains(*term)).collect();
-        let holds = |ord: usize| {
-            topic.iter().any(|term| self.line_terms[ord].iter().any(|line| line.contains(*term)))
-        };
+        let holds = |ord: usize| topic.iter().any(|term| self.lines_hold(ord, term));
         ranking.hits.iter().map(|h| h.ord).find(|&ord| {
             self.corpus.passages[ord].kind == kind
                 && holds(ord)
@@ -696,6 +698,11 @@ impl Engine {
             return false;
         };
         self.topic_terms(ranking, ord).any(|term| !part.contains(term) && self.intro_holds(ord, term))
+    }
+
+    /// Whether a line of passage `ord` holds `term`.
+    fn lines_hold(&self, ord: usize, term: &str) -> bool {
+        self.line_terms[ord].iter().any(|line| line.contains(term))
     }
 
     /// Whether the introduction of role `ord` holds a topic word of the question.

@@ -45,10 +45,9 @@ impl Engine {
     /// "how much does brainstation cost" is no question the bootcamps passage answers: it names
     /// BrainStation but prices only Springboard.
     pub(super) fn prices_what_is_asked(&self, ord: usize, ranking: &Ranking) -> bool {
-        let held = |term: &String| self.line_terms[ord].iter().any(|line| line.contains(term));
         ranking.terms.iter().filter(|t| is_topic(t)).all(|t| {
             self.title_terms[ord].contains(&t.term)
-                || !held(&t.term)
+                || !self.lines_hold(ord, &t.term)
                 || self.price_terms[ord].contains(&t.term)
         })
     }
