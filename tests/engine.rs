@@ -895,11 +895,18 @@ fn a_figure_the_asker_quotes_is_no_topic_the_guide_lacks() {
         best_id("sure, 500k salaries in ai. for who exactly?"),
         "how-to-become-an-ai-ml-engineer/salary-range/ai-research-scientist"
     );
-    // A sum of money quoted asks about pay, though no word for pay does.
-    assert_eq!(
-        best_id("heard new grad ml engineers start at 150k, is that right?"),
-        "how-to-become-an-ai-ml-engineer/salary-range/junior-ml-engineer"
-    );
+    // A sum of money quoted asks about pay, though no word for pay does, as the guide writes it
+    // or not.
+    for quoted in [
+        "heard new grad ml engineers start at 150k, is that right?",
+        "heard new grad ml engineers start at $150,000, is that right?",
+    ] {
+        assert_eq!(
+            best_id(quoted),
+            "how-to-become-an-ai-ml-engineer/salary-range/junior-ml-engineer",
+            "{quoted}"
+        );
+    }
     // A subject the guide lacks still declines, figures or not.
     assert!(!engine().answer("how much does a dentist earn in 2026").answered);
 }

@@ -351,7 +351,7 @@ impl Engine {
         let aspect = match self.names.aspect_in(named_in) {
             Some(_) => self.names.aspect_in(asked_named()),
             // "heard new grad ml engineers start at 150k, is that right?" asks about pay.
-            None => salary::quotes_money(&said).then_some(Aspect::Salary),
+            None => salary::quotes_money(text, &said).then_some(Aspect::Salary),
         };
         let mut levels = self.names.levels_in(named_in);
         let levels_named = levels.len();

@@ -257,13 +257,15 @@ const NUMBER_WORDS: [&str; 16] = [
     "twelve", "thirteen", "fourteen", "fifteen",
 ];
 
-/// Whether a question quotes a sum of money ("start at 150k", "is 400k for real?",
-/// "$150,000"): without a word for pay, it still asks about pay.
-pub(super) fn quotes_money(said: &[String]) -> bool {
-    said.iter().any(|word| {
-        let digits = word.chars().take_while(char::is_ascii_digit).count();
-        digits > 0 && matches!(&word[digits..], "k" | "kk") || digits >= 5 && digits == word.len()
-    })
+/// Whether a question (`text`, read as `said`) quotes a sum of money ("$150,000", as the guide
+/// writes one, or "start at 150k", "is 400k for real?", "150000"): without a word for pay, it
+/// still asks about pay.
+pub(super) fn quotes_money(text: &str, said: &[String]) -> bool {
+    !money::figures(text).is_empty()
+        || said.iter().any(|word| {
+            let digits = word.chars().take_while(char::is_ascii_digit).count();
+            digits > 0 && matches!(&word[digits..], "k" | "kk") || digits >= 5 && digits == word.len()
+        })
 }
 
 /// The years of experience a question states ("ml engineer with 4 yoe", "ten years in", "3yrs").
@@ -357,11 +359,14 @@ mod tests {
 
     #[test]
     fn a_sum_of_money_is_told_from_other_figures() {
-        for quoted in ["start at 150k, right?", "is 400k for real", "500kk", "an offer of 150000"] {
-            assert!(quotes_money(&words(quoted)), "{quoted}");
+        let quotes = |text: &str| quotes_money(text, &words(text));
+        for quoted in
+            ["start at 150k, right?", "is 400k for real", "500kk", "an offer of 150000", "$150,000?"]
+        {
+            assert!(quotes(quoted), "{quoted}");
         }
-        for other in ["3-5 yrs in", "salary in 2026", "the k8s stack", "4yoe", "cs231n"] {
-            assert!(!quotes_money(&words(other)), "{other}");
+        for other in ["3-5 yrs in", "salary in 2026", "the k8s stack", "4yoe", "cs231n", "150,000 students"] {
+            assert!(!quotes(other), "{other}");
         }
     }
 
