@@ -481,3 +481,18 @@ fn a_markdown_file_that_is_not_utf8_is_an_error_naming_the_file() {
     assert!(matches!(error, CorpusError::NotUtf8 { offset: 12, .. }), "{error:?}");
     assert_names(&error, &file);
 }
+
+#[test]
+fn everyday_words_are_single_words() {
+    // Everyday words are read word by word: a phrase ("these days") would make each of its words
+    // everyday ("day", which names the Day in the Life). Phrases belong to tables that read
+    // phrases (aspects, off topic, synonyms).
+    let phrases: Vec<&String> = corpus()
+        .vocabulary
+        .common_words
+        .words
+        .iter()
+        .filter(|w| careerbot::text::words(w).len() != 1)
+        .collect();
+    assert!(phrases.is_empty(), "phrases among the everyday words: {phrases:?}");
+}
