@@ -544,11 +544,16 @@ fn a_part_of_a_role_or_years_told_in_an_aside_are_not_what_is_asked() {
 
 #[test]
 fn a_part_of_a_role_asked_in_other_words_answers_from_that_field() {
-    // The guide names no employers for research scientists, and says so.
-    let employs = engine().answer("who employs AI researchers");
-    assert_eq!(employs.title, "AI Research Scientist");
+    // The guide names no employers for ML engineers, and says so.
+    let employs = engine().answer("who employs ML engineers");
+    assert_eq!(employs.title, "Machine Learning Engineer");
     assert!(render_plain(&employs).contains("doesn't give top employers"));
-    // Unless the role's introduction holds what the question asks about: "labs".
+    // Research scientists have no employers field either, but their introduction says where
+    // they work ("work at AI labs").
+    let employs = engine().answer("who employs AI researchers");
+    assert!(employs.answered && employs.title == "AI Research Scientist", "{}", render_plain(&employs));
+    assert!(render_plain(&employs).contains("Meta AI"));
+    // The introduction also answers when it holds what the question asks about: "labs".
     let labs = engine().answer("which labs hire ai research scientists");
     assert!(labs.answered && labs.title == "AI Research Scientist", "{}", render_plain(&labs));
     let labs = render_plain(&labs);

@@ -100,9 +100,9 @@ impl Engine {
                 self.cite(&mut answer, role, score);
                 self.part_buttons(answer, ord, Some(aspect))
             }
-            None if self.intro_holds_topic(ord, ranking) => {
-                // "which labs hire research scientists": no employers field, but the
-                // introduction says where they work ("AI labs (Google DeepMind, …)").
+            None if self.intro_holds_topic(ord, ranking) || self.intro_names(ord, aspect) => {
+                // "who employs AI researchers": no employers field, but the introduction
+                // says where they work ("AI labs (Google DeepMind, …)").
                 let mut answer = Answer::new(true, role.title.clone());
                 answer.lines.extend(intro_lines(role));
                 self.cite(&mut answer, role, score);

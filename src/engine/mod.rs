@@ -710,6 +710,13 @@ impl Engine {
         self.topic_terms(ranking, ord).any(|term| self.intro_holds(ord, term))
     }
 
+    /// Whether a line of role `ord`'s introduction names `aspect`, as "work at AI labs" names
+    /// where research scientists work.
+    fn intro_names(&self, ord: usize, aspect: Aspect) -> bool {
+        let mut intro = self.corpus.passages[ord].lines.iter().filter(|line| line.aspect.is_none());
+        intro.any(|line| self.names.aspects_in(&text::words(&line.text)).contains(&aspect))
+    }
+
     /// Whether a line of role `ord`'s introduction (no field) holds `term`.
     fn intro_holds(&self, ord: usize, term: &str) -> bool {
         let mut lines = self.corpus.passages[ord].lines.iter().zip(&self.line_terms[ord]);
