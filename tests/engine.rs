@@ -142,6 +142,11 @@ fn pronouns_family_and_everyday_words_say_nothing_about_the_subject() {
             assert_eq!((asked.answered, &asked.title), (alone.answered, &alone.title), "{about} {question}");
         }
     }
+    // "focus on" is how people ask what to learn first, not a word of the subject.
+    assert_eq!(
+        best_id("which math topics should i focus on first"),
+        "how-to-become-an-ai-ml-engineer/essential-skills/mathematics"
+    );
     // Not the asker's, it is the subject.
     assert!(!engine().answer("how much do ml professors make").answered);
     assert!(!engine().answer("do ml stepdads need a phd").answered);
