@@ -853,6 +853,15 @@ fn misspelt_names_and_parts_are_found_as_if_spelt_right() {
 }
 
 #[test]
+fn short_forms_of_the_guides_words_find_them() {
+    // "org-wide" is the guide's "organizational": the staff step's "define organizational ML direction".
+    assert_eq!(
+        best_id("at what point do ML people start publishing papers and setting org-wide direction"),
+        "how-to-become-an-ai-ml-engineer/career-progression/5-staff-research-scientist-8-years"
+    );
+}
+
+#[test]
 fn phd_students_pay_is_the_stipend_of_the_phd_path_not_a_research_scientists_salary() {
     let path = "how-to-become-an-ai-ml-engineer/education-requirements/master-s-phd-in-cs-ml-or-statistics";
     for asked in ["do phd students in ml get paid", "do phd students in ml get paid anything?? how much"] {
