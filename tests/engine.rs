@@ -142,6 +142,10 @@ fn pronouns_family_and_everyday_words_say_nothing_about_the_subject() {
             assert_eq!((asked.answered, &asked.title), (alone.answered, &alone.title), "{about} {question}");
         }
     }
+    // Asking for it "in plain english" or "eli5" asks for the same answer.
+    for asked in ["what does a data scientist do in plain english", "eli5 what does a data scientist do"] {
+        assert_eq!(engine().answer(asked).title, "Data Scientist", "{asked}");
+    }
     // "focus on" is how people ask what to learn first, not a word of the subject.
     assert_eq!(
         best_id("which math topics should i focus on first"),
