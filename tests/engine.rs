@@ -137,7 +137,9 @@ fn pronouns_family_and_everyday_words_say_nothing_about_the_subject() {
             "our stepdad heard",
         ];
         // Everyday words and numbers in words say nothing either.
-        for about in preambles.into_iter().chain(["after two weird months,"]) {
+        for about in
+            preambles.into_iter().chain(["after two weird months,", "everyone is convinced and insists,"])
+        {
             let asked = engine().answer(&format!("{about} {question}"));
             assert_eq!((asked.answered, &asked.title), (alone.answered, &alone.title), "{about} {question}");
         }
