@@ -269,6 +269,8 @@ fn a_question_about_the_guide_itself_gets_its_documents_and_their_sections() {
         ["how-to-become-an-ai-ml-engineer"]
     );
     assert_eq!(cited("what topics does the career paths document cover"), ["ai-career-paths-2026"]);
+    // What the bot "knows about" is what it covers, not a skill asked.
+    assert_eq!(cited("what ai career tracks does this bot know about"), both);
     // Naming a document is asking for it.
     assert_eq!(cited("full guide to becoming an ai/ml engineer pls"), ["how-to-become-an-ai-ml-engineer"]);
     // "full" of "full guide" is no topic asked.
