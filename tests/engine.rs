@@ -644,6 +644,11 @@ fn a_role_salary_asked_for_something_a_figure_in_prose_names_answers_from_that_p
         best_id("what do ML engineers make at FAANG?"),
         "how-to-become-an-ai-ml-engineer/quick-answer"
     );
+    // Though words many passages hold ("ai", "engineers", "pay") outweigh "faang" at first.
+    assert_eq!(
+        best_id("what does faang pay for ai engineers"),
+        "how-to-become-an-ai-ml-engineer/quick-answer"
+    );
     // Asked with nothing more specific, the role's own salary answers.
     assert_eq!(
         engine().answer("what do ML engineers make in total comp").title,

@@ -29,7 +29,7 @@ const COMMON_WEIGHT: f32 = 0.3;
 /// next to none of it (scaled by the idf-weighted share they hold).
 const SUBJECT_BONUS: f32 = 1.0;
 /// BM25 candidates that coverage re-ranks.
-const RERANK_DEPTH: usize = 10;
+const RERANK_DEPTH: usize = 20;
 
 /// Words after which a word the guide lacks is the asker's own ("my teacher", "our startup"):
 /// everyday, not a sign the question is off topic.
