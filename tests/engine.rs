@@ -759,8 +759,12 @@ fn questions_the_guide_does_not_cover_are_declined() {
 #[test]
 fn jobs_the_guide_does_not_cover_are_declined_though_every_word_is_a_guide_word() {
     let pay = ["junior software engineer salary", "i am a data engineer, what is my salary"];
-    let other_jobs =
-        ["how much does a data engineer make", "how much do devops engineers earn", "data analyst salary"];
+    let other_jobs = [
+        "how much does a data engineer make",
+        "how much do devops engineers earn",
+        "data analyst salary",
+        "how much do high school cs teachers earn",
+    ];
     for text in other_jobs.into_iter().chain(pay) {
         let answer = engine().answer(text);
         assert!(!answer.answered, "{text} was answered with {:?}", answer.used.first());
