@@ -870,6 +870,16 @@ fn misspelt_names_and_parts_are_found_as_if_spelt_right() {
 }
 
 #[test]
+fn an_everyday_word_a_synonym_replaced_weighs_as_little_as_everyday_words_do() {
+    // "best grad schools" is the guide's "top programs"; its "best" is no match for the title
+    // "Which AI specialization has the best job prospects?".
+    assert_eq!(
+        best_id("best grad schools for ml?"),
+        "how-to-become-an-ai-ml-engineer/education-requirements/master-s-phd-in-cs-ml-or-statistics"
+    );
+}
+
+#[test]
 fn short_forms_of_the_guides_words_find_them() {
     // "org-wide" is the guide's "organizational": the staff step's "define organizational ML direction".
     assert_eq!(

@@ -362,6 +362,15 @@ impl Search {
     /// field is a clause, boosted by the field and the term's weight; a passage's score is the sum
     /// of its clauses' scores, as tantivy's `BooleanQuery` of `BoostQuery(TermQuery)` scores it,
     /// and the order that of `TopDocs`. The postings come from memory, read at open.
+    /// How much a word a synonym replaced counts, next to the guide's word: less, and as little
+    /// as an everyday word when it is one ("best" of "best schools").
+    fn alternative_weight(&self, term: &str) -> f32 {
+        match self.everyday_terms.contains(term) {
+            true => ALTERNATIVE_WEIGHT * COMMON_WEIGHT,
+            false => ALTERNATIVE_WEIGHT,
+        }
+    }
+
     fn run(&self, terms: &[QueryTerm], limit: usize) -> Vec<Hit> {
         let fields = self.index.fields();
         let boosts =
@@ -373,7 +382,7 @@ impl Search {
         for t in terms.iter().filter(|t| t.known) {
             let weight = if t.common || t.domain { t.weight * COMMON_WEIGHT } else { t.weight };
             let forms = std::iter::once((&t.term, weight))
-                .chain(t.alternatives.iter().map(|a| (a, weight * ALTERNATIVE_WEIGHT)));
+                .chain(t.alternatives.iter().map(|a| (a, weight * self.alternative_weight(a))));
             for (term, weight) in forms {
                 let Some(found) = self.index.postings_of(term) else { continue };
                 for (field, boost) in boosts {
