@@ -475,6 +475,8 @@ fn a_subject_the_guide_never_covers_declines_though_the_rest_is_the_guides() {
         ("is ai going to replace accountants", "can kaggle competitions replace a degree for ml jobs"),
         ("how do i get an H-1B as an ml engineer", "how do i get hired as an ml engineer"),
         ("is it ok to counter an ai pm offer with a competing one", "is an ai pm a good job"),
+        ("is mlops currently hiring", "which companies hire mlops engineers"),
+        ("do cv engineers in defense need a security clearance", "do cv engineers need a phd"),
     ] {
         assert!(!engine().answer(off_topic).answered, "{off_topic}: {}", reply(off_topic));
         assert!(engine().answer(in_scope).answered, "{in_scope}: {}", reply(in_scope));
