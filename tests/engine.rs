@@ -419,6 +419,16 @@ fn two_roles_named_together_answer_from_the_passage_about_both() {
     }
     // No passage is about NLP and computer vision together.
     assert_ne!(best_id("nlp engineer or cv engineer?"), faq);
+    // Their pay compared: the passage about both, else the role whose pay speaks of the other,
+    // else the common question that gives a figure for each.
+    assert_eq!(best_id("ds vs mle salary, which is higher"), faq);
+    let mlops = engine().answer("mlops pay vs regular ml eng, is it lower?");
+    assert_eq!(mlops.title, "MLOps Engineer: salary");
+    assert!(render_plain(&mlops).contains("converged toward ML Engineering"));
+    assert_eq!(
+        best_id("nlp vs cv engineer, which one pays more?"),
+        "ai-career-paths-2026/frequently-asked-questions/what-jobs-can-i-get-with-a-master-s-in-ai"
+    );
 }
 
 #[test]

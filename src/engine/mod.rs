@@ -445,6 +445,11 @@ impl Engine {
         if roles.len() >= 2
             && let Some(ord) = self.two_roles_answer(&roles, aspect, &ranking, named_in)
         {
+            if let Some(aspect) = aspect
+                && self.corpus.passages[ord].kind == Kind::Role
+            {
+                return self.role_part_ranked(ord, aspect, &ranking);
+            }
             return self.plain_passage(ord, score_of(&ranking, ord));
         }
         if let [level] = levels[..] {

@@ -2,8 +2,9 @@
 //! common question whose answer speaks of each.
 
 use super::{Engine, MIN_COVERAGE};
-use crate::corpus::{Aspect, Kind};
+use crate::corpus::{Aspect, Kind, money};
 use crate::search::Ranking;
+use crate::text;
 
 impl Engine {
     /// The passage that answers a question naming two or more `roles`, if one does:
@@ -12,7 +13,10 @@ impl Engine {
     /// - asking skills, a group of skills named by one of them other than as a job ("how much
     ///   deployment/mlops stuff does an ml engineer need to know");
     /// - asking education, a FAQ among the hits whose answer names each and covers the question
-    ///   ("research scientist vs ml engineer, which one needs the phd?").
+    ///   ("research scientist vs ml engineer, which one needs the phd?");
+    /// - asking pay, a passage about exactly those roles, else the role whose salary field speaks of the others ("mlops pay vs ml eng":
+    ///   "Salaries have converged toward ML Engineering"), else a FAQ giving each one's figure
+    ///   ("nlp vs cv, which pays more": the Master's FAQ gives each range).
     pub(super) fn two_roles_answer(
         &self,
         roles: &[usize],
@@ -30,13 +34,45 @@ impl Engine {
                     && titled.iter().all(|r| roles.contains(r))
                     && self.named_as_skill(ord, said)
             }),
-            Some(Aspect::Education) => ranking.hits.iter().map(|h| h.ord).find(|&ord| {
-                kind(ord) == Kind::Faq
-                    && roles.iter().all(|r| self.body_roles[ord].contains(r))
-                    && self.search.coverage(&ranking.terms, ord) >= MIN_COVERAGE
-            }),
+            Some(Aspect::Education) => self.faq_naming(roles, ranking),
+            Some(Aspect::Salary) => {
+                let about_both = self.passage_naming(roles);
+                about_both
+                    .or_else(|| self.field_naming_others(roles, Aspect::Salary))
+                    .or_else(|| self.faq_pricing(roles))
+            }
             _ => None,
         }
+    }
+
+    /// A FAQ among the hits whose answer names each of `roles` and covers the question.
+    fn faq_naming(&self, roles: &[usize], ranking: &Ranking) -> Option<usize> {
+        ranking.hits.iter().map(|h| h.ord).find(|&ord| {
+            self.corpus.passages[ord].kind == Kind::Faq
+                && roles.iter().all(|r| self.body_roles[ord].contains(r))
+                && self.search.coverage(&ranking.terms, ord) >= MIN_COVERAGE
+        })
+    }
+
+    /// A FAQ that gives a figure for each of `roles`, each in a clause naming it.
+    fn faq_pricing(&self, roles: &[usize]) -> Option<usize> {
+        (0..self.corpus.passages.len()).find(|&ord| {
+            let passage = &self.corpus.passages[ord];
+            let priced: Vec<usize> = money::mentions(&passage.text())
+                .iter()
+                .flat_map(|m| self.names.roles_in(&text::words(&m.clause)))
+                .collect();
+            passage.kind == Kind::Faq && roles.iter().all(|r| priced.contains(r))
+        })
+    }
+
+    /// The one of `roles` whose `aspect` field names every other.
+    fn field_naming_others(&self, roles: &[usize], aspect: Aspect) -> Option<usize> {
+        roles.iter().copied().find(|&role| {
+            let Some(field) = self.corpus.passages[role].field(aspect) else { return false };
+            let named = self.names.roles_in(&text::words(&field.text));
+            roles.iter().all(|r| *r == role || named.contains(r))
+        })
     }
 
     /// A passage other than a role whose title names every one of `roles` ("What is the
