@@ -287,6 +287,13 @@ fn a_question_about_the_guide_itself_gets_its_documents_and_their_sections() {
         engine().answer("what does the guide say about data scientist salaries").title,
         "Data Scientist: salary"
     );
+    // A thing the guide only lists is answered when asked of the guide, as it is not when
+    // asked alone (a lesson, or a word met in passing).
+    assert_eq!(
+        best_id("does your guide say anything about hugging face?"),
+        "ai-career-paths-2026/nlp-engineer-llm-engineer"
+    );
+    assert!(!engine().answer("hugging face?").answered);
 }
 
 #[test]

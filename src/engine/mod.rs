@@ -476,10 +476,12 @@ impl Engine {
             }
         }
         // "do I need calculus for ML": asked within the guide's field, or whether something is
-        // needed ("is python enough or will i need c++"), a passage that merely lists the word
-        // answers; "explain backpropagation" is a lesson, not a career question.
-        let in_field =
-            ranking.terms.iter().any(|t| t.domain) || said.iter().any(|w| self.need_words.contains(w));
+        // needed ("is python enough or will i need c++"), or asked of the guide ("does the guide
+        // say anything about hugging face"), a passage that merely lists the word answers;
+        // "explain backpropagation" is a lesson, not a career question.
+        let in_field = ranking.terms.iter().any(|t| t.domain)
+            || said.iter().any(|w| self.need_words.contains(w))
+            || self.contents.names_guide(&said);
         // "what math does a data scientist need": another role's section is no answer.
         // Nor is a passage about a role not asked ("… a Data Scientist and a Machine Learning Engineer?"
         // for "ds or pm, which pays more").

@@ -358,10 +358,6 @@ impl Search {
         unknown_share_of(&self.weigh(terms))
     }
 
-    /// The best `limit` passages for `terms` by BM25: each form of each known term in each
-    /// field is a clause, boosted by the field and the term's weight; a passage's score is the sum
-    /// of its clauses' scores, as tantivy's `BooleanQuery` of `BoostQuery(TermQuery)` scores it,
-    /// and the order that of `TopDocs`. The postings come from memory, read at open.
     /// How much a word a synonym replaced counts, next to the guide's word: less, and as little
     /// as an everyday word when it is one ("best" of "best schools").
     fn alternative_weight(&self, term: &str) -> f32 {
@@ -371,6 +367,10 @@ impl Search {
         }
     }
 
+    /// The best `limit` passages for `terms` by BM25: each form of each known term in each
+    /// field is a clause, boosted by the field and the term's weight; a passage's score is the sum
+    /// of its clauses' scores, as tantivy's `BooleanQuery` of `BoostQuery(TermQuery)` scores it,
+    /// and the order that of `TopDocs`. The postings come from memory, read at open.
     fn run(&self, terms: &[QueryTerm], limit: usize) -> Vec<Hit> {
         let fields = self.index.fields();
         let boosts =
