@@ -137,9 +137,11 @@ fn pronouns_family_and_everyday_words_say_nothing_about_the_subject() {
             "our stepdad heard",
         ];
         // Everyday words and numbers in words say nothing either.
-        for about in
-            preambles.into_iter().chain(["after two weird months,", "everyone is convinced and insists,"])
-        {
+        for about in preambles.into_iter().chain([
+            "after two weird months,",
+            "everyone is convinced and insists,",
+            "overall, from home,",
+        ]) {
             let asked = engine().answer(&format!("{about} {question}"));
             assert_eq!((asked.answered, &asked.title), (alone.answered, &alone.title), "{about} {question}");
         }
