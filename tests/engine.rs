@@ -496,6 +496,12 @@ fn a_subject_the_guide_never_covers_declines_though_the_rest_is_the_guides() {
         ("is it ok to counter an ai pm offer with a competing one", "is an ai pm a good job"),
         ("is mlops currently hiring", "which companies hire mlops engineers"),
         ("do cv engineers in defense need a security clearance", "do cv engineers need a phd"),
+        ("how many hours a week do ml engineers work", "what do ml engineers do all day"),
+        (
+            "is the springboard bootcamp refundable if i don't land a job?",
+            "how much is the springboard bootcamp",
+        ),
+        ("give me some ml portfolio project ideas", "do portfolio projects count for ml jobs"),
     ] {
         assert!(!engine().answer(off_topic).answered, "{off_topic}: {}", reply(off_topic));
         assert!(engine().answer(in_scope).answered, "{in_scope}: {}", reply(in_scope));
