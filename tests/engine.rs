@@ -428,6 +428,10 @@ fn two_roles_named_together_answer_from_the_passage_about_both() {
     }
     // No passage is about NLP and computer vision together.
     assert_ne!(best_id("nlp engineer or cv engineer?"), faq);
+    // A degree asked of one role, named by the other's name ("an MS in data science"): the
+    // role whose education field names the other.
+    let masters = engine().answer("which master's should a future ml eng do? ms in ml or data science?");
+    assert_eq!(masters.title, "Machine Learning Engineer: Education");
     // Their pay compared: the passage about both, else the role whose pay speaks of the other,
     // else the common question that gives a figure for each.
     assert_eq!(best_id("ds vs mle salary, which is higher"), faq);

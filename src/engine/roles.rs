@@ -34,7 +34,9 @@ impl Engine {
                     && titled.iter().all(|r| roles.contains(r))
                     && self.named_as_skill(ord, said)
             }),
-            Some(Aspect::Education) => self.faq_naming(roles, ranking),
+            Some(Aspect::Education) => {
+                self.field_naming_others(roles, Aspect::Education).or_else(|| self.faq_naming(roles, ranking))
+            }
             Some(Aspect::Salary) => {
                 let about_both = self.passage_naming(roles);
                 about_both
