@@ -432,6 +432,10 @@ fn two_roles_named_together_answer_from_the_passage_about_both() {
     // role whose education field names the other.
     let masters = engine().answer("which master's should a future ml eng do? ms in ml or data science?");
     assert_eq!(masters.title, "Machine Learning Engineer: Education");
+    let prep = "is an MS in data science decent prep for machine learning engineering or do i need one in ML";
+    assert_eq!(engine().answer(prep).title, "Machine Learning Engineer: Education");
+    // "an MS" asks for the education, as "a master's" does.
+    assert_eq!(engine().answer("is an ms enough for data science").title, "Data Scientist: Education");
     // Their pay compared: the passage about both, else the role whose pay speaks of the other,
     // else the common question that gives a figure for each.
     assert_eq!(best_id("ds vs mle salary, which is higher"), faq);
