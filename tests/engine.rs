@@ -399,6 +399,10 @@ fn a_level_without_a_salary_word_answers_from_its_career_ladder_step() {
         assert!(best_id(text).ends_with(step), "{text}: {}", best_id(text));
     }
     assert!(best_id("what does a senior ml engineer earn").ends_with("salary-range/senior-ml-engineer"));
+    // The ladder ends at staff; what comes after is in the role's own progression.
+    let after = engine().answer("what comes after staff ml engineer");
+    assert_eq!(after.title, "Machine Learning Engineer: Career Progression");
+    assert!(render_plain(&after).contains("Director of ML"));
     // Two levels: their steps side by side, in the order the question names them.
     let two = engine().answer("what do senior ml engineers do differently from mid level");
     assert_eq!(two.title, "Senior ML Engineer vs ML Engineer: career ladder");

@@ -48,7 +48,8 @@ fn step_name(title: &str) -> Vec<String> {
 
 impl Engine {
     /// The progression step a question about `level` asks for: the level's own, or the one after
-    /// it when the question asks what comes next.
+    /// it when the question asks what comes next; none after the last step ("after staff mle
+    /// what's next": the guide's ladder ends there, a role's progression goes on).
     pub(super) fn step_for(&self, level: usize, said: &[String]) -> Option<usize> {
         let step = self.rungs.iter().find(|r| r.level == level)?.step;
         if !said.iter().any(|w| NEXT_WORDS.contains(&w.as_str())) {
@@ -57,7 +58,13 @@ impl Engine {
         let mut steps: Vec<usize> = self.rungs.iter().map(|r| r.step).collect();
         steps.sort_unstable();
         steps.dedup();
-        steps.into_iter().find(|&s| s > step).or(Some(step))
+        steps.into_iter().find(|&s| s > step)
+    }
+
+    /// Whether the question asks what comes after `level`, whose step is the ladder's last.
+    pub(super) fn asks_past_ladder(&self, level: usize, said: &[String]) -> bool {
+        let has_step = self.rungs.iter().any(|r| r.level == level);
+        has_step && self.step_for(level, said).is_none()
     }
 
     /// The career steps of salary levels side by side, in the order the question names them

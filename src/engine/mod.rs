@@ -470,9 +470,18 @@ impl Engine {
             if ladder
                 && (self.only_names(&ranking, &named) || names_only())
                 && roles.iter().all(|&r| self.level_is_of_role(level, r))
-                && let Some(step) = self.step_for(level, &said)
             {
-                return self.plain_passage(step, score_of(&ranking, step));
+                if let Some(step) = self.step_for(level, &said) {
+                    return self.plain_passage(step, score_of(&ranking, step));
+                }
+                // What comes after the ladder's last step: the role's own progression goes on
+                // ("Staff/Principal MLE → Director of ML").
+                let mut passages = 0..self.corpus.passages.len();
+                let role_of_level = passages
+                    .find(|&o| self.corpus.passages[o].kind == Kind::Role && self.level_is_of_role(level, o));
+                if let Some(role) = role_of_level.filter(|_| self.asks_past_ladder(level, &said)) {
+                    return self.role_part_ranked(role, Aspect::Progression, &ranking);
+                }
             }
         }
         // "do I need calculus for ML": asked within the guide's field, or whether something is
