@@ -812,7 +812,7 @@ fn jobs_the_guide_does_not_cover_are_declined_though_every_word_is_a_guide_word(
         "how much do devops engineers earn",
         "data analyst salary",
         "how much do high school cs teachers earn",
-        "do ai companies hire ux designers and what do they pay them?",
+        "I love working on AI products but I don't want to be a PM. Do AI companies hire UX designers and what do they pay them?",
     ];
     for text in other_jobs.into_iter().chain(pay) {
         let answer = engine().answer(text);
