@@ -929,6 +929,16 @@ fn an_everyday_word_a_synonym_replaced_weighs_as_little_as_everyday_words_do() {
 }
 
 #[test]
+fn a_passage_holding_the_questions_words_side_by_side_ranks_higher() {
+    // "ai engineer" as the how-long FAQ's title has it, over the bachelor's path, which names
+    // the CS bachelor's the asker has.
+    assert_eq!(
+        best_id("i already have a cs bachelors, whats the fastest route to ai engineer"),
+        "ai-career-paths-2026/frequently-asked-questions/how-long-does-it-take-to-become-an-ai-engineer"
+    );
+}
+
+#[test]
 fn short_forms_of_the_guides_words_find_them() {
     // "org-wide" is the guide's "organizational": the staff step's "define organizational ML direction".
     assert_eq!(

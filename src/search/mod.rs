@@ -28,6 +28,9 @@ const COMMON_WEIGHT: f32 = 0.3;
 /// How much more a passage counts when its title, headings or aliases hold the whole question,
 /// next to none of it (scaled by the idf-weighted share they hold).
 const SUBJECT_BONUS: f32 = 1.0;
+/// How much more a passage counts when it holds every pair of consecutive words of the
+/// question ("data role"), next to none of them (scaled by the share it holds).
+const PAIR_BONUS: f32 = 1.0;
 /// BM25 candidates that coverage re-ranks.
 const RERANK_DEPTH: usize = 20;
 
@@ -71,6 +74,9 @@ pub struct Search {
     subject_terms: Vec<TermSet>,
     /// The numbers of the terms in `passage_terms` and `subject_terms`.
     term_ids: TermIds,
+    /// Each passage's pairs of consecutive analyzed terms ("data role" of "start in data
+    /// roles"), as term numbers, by ord.
+    passage_pairs: Vec<FxHashSet<(u32, u32)>>,
     /// Document frequency of every term in the corpus.
     doc_freq: FxHashMap<String, u32>,
     /// Every distinct searchable word of the corpus, for typo correction.
@@ -141,6 +147,7 @@ impl Search {
         let all_terms = passage_terms.iter().chain(&subject_terms).flatten();
         let term_ids = TermIds::new(all_terms);
         let passage_terms = passage_terms.iter().map(|terms| term_ids.set(terms)).collect();
+        let passage_pairs = texts.iter().map(|text| pairs_of(&index, &term_ids, text)).collect();
         let subject_terms = subject_terms.iter().map(|terms| term_ids.set(terms)).collect();
         Search {
             index,
@@ -148,6 +155,7 @@ impl Search {
             passage_terms,
             subject_terms,
             term_ids,
+            passage_pairs,
             doc_freq,
             spelling,
             everyday_terms,
@@ -310,9 +318,13 @@ impl Search {
         let terms = self.terms_of(said);
         let mut hits = self.run(&terms, limit.max(RERANK_DEPTH));
         let weighed = self.weigh(&terms);
+        let pairs = self.topic_pairs(said);
         for hit in &mut hits {
             let subject = self.subject_share(&weighed, hit.ord);
-            hit.score *= self.coverage_of(&weighed, hit.ord).powi(2) * (1.0 + SUBJECT_BONUS * subject);
+            let phrased = self.pair_share(&pairs, hit.ord);
+            hit.score *= self.coverage_of(&weighed, hit.ord).powi(2)
+                * (1.0 + SUBJECT_BONUS * subject)
+                * (1.0 + PAIR_BONUS * phrased);
         }
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));
         hits.truncate(limit);
@@ -350,6 +362,23 @@ impl Search {
     fn subject_share(&self, terms: &[Weighed], ord: usize) -> f32 {
         let topic = terms.iter().filter(|w| w.term.known && !w.term.common && !w.term.domain);
         self.subject_terms.get(ord).map_or(0.0, |found| share_in(topic, found))
+    }
+
+    /// The question's pairs of consecutive analyzed words, question words left out, that some
+    /// passage holds and that are not both everyday words.
+    fn topic_pairs(&self, said: &[String]) -> Vec<(u32, u32)> {
+        let topic = self.rules.topic_words_of(said);
+        let asked = topic.iter().filter(|w| !self.rules.is_question_word(w.word)).map(|w| &w.word[..]);
+        let terms = self.index.analyze(&asked.collect::<Vec<_>>().join(" "));
+        let everyday = |t: &String| self.everyday_terms.contains(t);
+        let pairs = terms.windows(2).filter(|w| w[0] != w[1] && !(everyday(&w[0]) && everyday(&w[1])));
+        pairs.filter_map(|w| Some((self.term_ids.id(&w[0])?, self.term_ids.id(&w[1])?))).collect()
+    }
+
+    /// The share of `pairs` that passage `ord` holds as consecutive terms.
+    fn pair_share(&self, pairs: &[(u32, u32)], ord: usize) -> f32 {
+        let Some(held) = self.passage_pairs.get(ord).filter(|_| !pairs.is_empty()) else { return 0.0 };
+        pairs.iter().filter(|p| held.contains(p)).count() as f32 / pairs.len() as f32
     }
 
     /// The idf-weighted share of the question that the guide does not know at all, everyday
@@ -443,6 +472,19 @@ fn unknown_share_of(terms: &[Weighed]) -> f32 {
         }
     }
     if total == 0.0 { 0.0 } else { unknown / total }
+}
+
+/// The pairs of consecutive analyzed terms of `text`, as term numbers, within each of its
+/// phrases: "calculus), and ML framework" holds no "calculus ml".
+fn pairs_of(index: &GuideIndex, ids: &TermIds, text: &str) -> FxHashSet<(u32, u32)> {
+    let phrases = text.split([',', '.', ';', ':', '(', ')', '—', '–', '!', '?', '\n']);
+    let pairs = phrases.flat_map(|phrase| {
+        let terms = index.analyze(phrase);
+        let pairs: Vec<(u32, u32)> =
+            terms.windows(2).filter_map(|w| Some((ids.id(&w[0])?, ids.id(&w[1])?))).collect();
+        pairs
+    });
+    pairs.collect()
 }
 
 #[cfg(test)]
