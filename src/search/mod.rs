@@ -369,9 +369,18 @@ impl Search {
     fn topic_pairs(&self, said: &[String]) -> Vec<(u32, u32)> {
         let topic = self.rules.topic_words_of(said);
         let asked = topic.iter().filter(|w| !self.rules.is_question_word(w.word)).map(|w| &w.word[..]);
-        let terms = self.index.analyze(&asked.collect::<Vec<_>>().join(" "));
+        let asked: Vec<&str> = asked.collect();
+        // A job's name ("data scientist") is weighed as a name, not as a phrase.
+        let heads: FxHashSet<String> = asked
+            .iter()
+            .filter(|w| self.rules.is_title_head(w))
+            .flat_map(|w| self.index.analyze(w))
+            .collect();
+        let terms = self.index.analyze(&asked.join(" "));
         let everyday = |t: &String| self.everyday_terms.contains(t);
-        let pairs = terms.windows(2).filter(|w| w[0] != w[1] && !(everyday(&w[0]) && everyday(&w[1])));
+        let pairs = terms
+            .windows(2)
+            .filter(|w| w[0] != w[1] && !(everyday(&w[0]) && everyday(&w[1])) && !heads.contains(&w[1]));
         pairs.filter_map(|w| Some((self.term_ids.id(&w[0])?, self.term_ids.id(&w[1])?))).collect()
     }
 
