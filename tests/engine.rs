@@ -440,6 +440,13 @@ fn two_roles_named_together_answer_from_the_passage_about_both() {
     assert_eq!(engine().answer(prep).title, "Machine Learning Engineer: Education");
     // "an MS" asks for the education, as "a master's" does.
     assert_eq!(engine().answer("is an ms enough for data science").title, "Data Scientist: Education");
+    // Three named: the common question whose answer speaks of each.
+    assert_eq!(
+        best_id(
+            "Which specialisation in AI is safest bet for career in 2026? I am confused between nlp, cv and mlops"
+        ),
+        "ai-career-paths-2026/frequently-asked-questions/which-ai-specialization-has-the-best-job-prospects"
+    );
     // Their pay compared: the passage about both, else the role whose pay speaks of the other,
     // else the common question that gives a figure for each.
     assert_eq!(best_id("ds vs mle salary, which is higher"), faq);

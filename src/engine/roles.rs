@@ -9,7 +9,8 @@ use crate::text;
 impl Engine {
     /// The passage that answers a question naming two or more `roles`, if one does:
     /// - with no part asked, a passage about exactly those roles ("data science vs ml
-    ///   engineering");
+    ///   engineering"), or for three or more a FAQ whose answer names each ("safest bet between
+    ///   nlp, cv and mlops": the job-prospects FAQ);
     /// - asking skills, a group of skills named by one of them other than as a job ("how much
     ///   deployment/mlops stuff does an ml engineer need to know");
     /// - asking education, a FAQ among the hits whose answer names each and covers the question
@@ -26,7 +27,10 @@ impl Engine {
     ) -> Option<usize> {
         let kind = |ord: usize| self.corpus.passages[ord].kind;
         match aspect {
-            None => self.passage_naming(roles),
+            None => self.passage_naming(roles).or_else(|| match roles.len() {
+                3.. => self.faq_naming(roles, ranking),
+                _ => None,
+            }),
             Some(Aspect::Skills) => ranking.hits.iter().map(|h| h.ord).find(|&ord| {
                 let titled = &self.title_roles[ord];
                 kind(ord) == Kind::Skills
