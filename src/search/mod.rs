@@ -180,7 +180,16 @@ impl Search {
 
     /// As [`Search::terms`], of a question's words already read by [`crate::text::words`].
     pub fn terms_of(&self, said: &[String]) -> Vec<QueryTerm> {
+        self.terms_and_pairs(said).0
+    }
+
+    /// [`Search::terms_of`], and the question's pairs of consecutive terms that some passage
+    /// holds: question words left out, not both everyday, and not ending in a title's head ("data
+    /// scientist" is weighed as a name, not as a phrase).
+    fn terms_and_pairs(&self, said: &[String]) -> (Vec<QueryTerm>, Vec<(u32, u32)>) {
         let mut terms: Vec<QueryTerm> = Vec::new();
+        // Each term in the question's order: its number, whether everyday, whether a head.
+        let mut sequence: Vec<(Option<u32>, bool, bool)> = Vec::new();
         let mut after_possessive = false;
         for topic in self.rules.topic_words_of(said) {
             // "my teacher told me…": what the asker owns or knows is their story, not the subject.
@@ -225,12 +234,29 @@ impl Search {
                         weight: 1.0,
                     })
                 };
+                if !question {
+                    let everyday = self.everyday_terms.contains(&found.term);
+                    sequence.push((
+                        self.term_ids.id(&found.term),
+                        everyday,
+                        self.rules.is_title_head(topic.word),
+                    ));
+                }
                 if !terms.iter().any(|t| t.term == found.term) {
                     terms.push(found);
                 }
             }
         }
-        terms
+        let pairs = sequence.windows(2).filter_map(|pair| match pair {
+            [(Some(a), a_everyday, _), (Some(b), b_everyday, false)]
+                if a != b && !(*a_everyday && *b_everyday) =>
+            {
+                Some((*a, *b))
+            }
+            _ => None,
+        });
+        let pairs = pairs.collect();
+        (terms, pairs)
     }
 
     /// The question's words with each misspelt guide word put right ("enginer" -> "engineer"),
@@ -315,10 +341,9 @@ impl Search {
 
     /// As [`Search::rank`], of a question's words already read by [`crate::text::words`].
     pub fn rank_words(&self, said: &[String], limit: usize) -> Ranking {
-        let terms = self.terms_of(said);
+        let (terms, pairs) = self.terms_and_pairs(said);
         let mut hits = self.run(&terms, limit.max(RERANK_DEPTH));
         let weighed = self.weigh(&terms);
-        let pairs = self.topic_pairs(said);
         for hit in &mut hits {
             let subject = self.subject_share(&weighed, hit.ord);
             let phrased = self.pair_share(&pairs, hit.ord);
@@ -362,26 +387,6 @@ impl Search {
     fn subject_share(&self, terms: &[Weighed], ord: usize) -> f32 {
         let topic = terms.iter().filter(|w| w.term.known && !w.term.common && !w.term.domain);
         self.subject_terms.get(ord).map_or(0.0, |found| share_in(topic, found))
-    }
-
-    /// The question's pairs of consecutive analyzed words, question words left out, that some
-    /// passage holds and that are not both everyday words.
-    fn topic_pairs(&self, said: &[String]) -> Vec<(u32, u32)> {
-        let topic = self.rules.topic_words_of(said);
-        let asked = topic.iter().filter(|w| !self.rules.is_question_word(w.word)).map(|w| &w.word[..]);
-        let asked: Vec<&str> = asked.collect();
-        // A job's name ("data scientist") is weighed as a name, not as a phrase.
-        let heads: FxHashSet<String> = asked
-            .iter()
-            .filter(|w| self.rules.is_title_head(w))
-            .flat_map(|w| self.index.analyze(w))
-            .collect();
-        let terms = self.index.analyze(&asked.join(" "));
-        let everyday = |t: &String| self.everyday_terms.contains(t);
-        let pairs = terms
-            .windows(2)
-            .filter(|w| w[0] != w[1] && !(everyday(&w[0]) && everyday(&w[1])) && !heads.contains(&w[1]));
-        pairs.filter_map(|w| Some((self.term_ids.id(&w[0])?, self.term_ids.id(&w[1])?))).collect()
     }
 
     /// The share of `pairs` that passage `ord` holds as consecutive terms.
