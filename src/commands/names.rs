@@ -1,6 +1,7 @@
 //! Role and salary-level names: exact, alias, partial and misspelt names resolved to passages,
 //! and names found inside free text.
 
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 use super::finder::{NameFinder, singular_of};
@@ -50,6 +51,9 @@ pub struct Names {
     roles: Vec<Named>,
     levels: Vec<Named>,
     aspects: Vec<(Aspect, Vec<String>)>,
+    /// The positions in `aspects` of the phrases each word starts, so that a text is checked
+    /// against the phrases its words start and no other.
+    aspects_by_first: FxHashMap<String, Vec<usize>>,
     /// Phrases that hold an aspect's word without naming it, by aspect.
     not_aspects: Vec<(Aspect, Vec<String>)>,
     titles: TitleWords,
@@ -120,6 +124,10 @@ impl Names {
             .filter(|(_, w)| !w.is_empty())
             .collect();
         aspects.sort_by_key(|(_, w)| std::cmp::Reverse(w.len()));
+        let mut aspects_by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (at, (_, phrase)) in aspects.iter().enumerate() {
+            aspects_by_first.entry(phrase[0].clone()).or_default().push(at);
+        }
         let not_aspects = vocab
             .aspects
             .iter()
@@ -130,7 +138,17 @@ impl Names {
         let role_finder = NameFinder::new(roles.iter().map(|r| r.names.as_slice()));
         let level_finder = NameFinder::new(levels.iter().map(|l| l.names.as_slice()));
         let not_names = vocab.not_names.words.iter().map(|w| words(w)).filter(|w| !w.is_empty()).collect();
-        Names { roles, levels, aspects, not_aspects, titles, role_finder, level_finder, not_names }
+        Names {
+            roles,
+            levels,
+            aspects,
+            aspects_by_first,
+            not_aspects,
+            titles,
+            role_finder,
+            level_finder,
+            not_names,
+        }
     }
 
     /// Whether free text names a job title the guide does not cover ("data engineer",
@@ -213,8 +231,15 @@ impl Names {
 
     /// The parts free text asks about, one for each phrase of theirs it holds, longest first.
     fn aspects_named<'a>(&'a self, text: &'a [String]) -> impl Iterator<Item = Aspect> + 'a {
-        let named = |(aspect, phrase): &&(Aspect, Vec<String>)| self.names_aspect(*aspect, phrase, text);
-        self.aspects.iter().filter(named).map(|(aspect, _)| *aspect)
+        let mut started: Vec<usize> =
+            text.iter().filter_map(|word| self.aspects_by_first.get(word)).flatten().copied().collect();
+        started.sort_unstable();
+        started.dedup();
+        let named = move |&at: &usize| {
+            let (aspect, phrase) = &self.aspects[at];
+            self.names_aspect(*aspect, phrase, text)
+        };
+        started.into_iter().filter(named).map(move |at| self.aspects[at].0)
     }
 
     /// Whether `phrase`, a phrase of `aspect`, occurs in `text` where no phrase that does not
