@@ -617,20 +617,15 @@ fn a_part_of_a_role_asked_in_other_words_answers_from_that_field() {
     assert!(labs.answered && labs.title == "AI Research Scientist", "{}", render_plain(&labs));
     let labs = render_plain(&labs);
     assert!(labs.contains("Google DeepMind") && !labs.contains("Key Skills"), "{labs}");
-    // A "rung" is a step of the ladder; the "market rate" is the pay.
-    assert_eq!(
-        engine().answer("after staff / principal mle what's the next rung").title,
-        "Machine Learning Engineer: Career Progression"
-    );
-    assert_eq!(
-        engine().answer("what's the market rate for a data scientist").title,
-        "Data Scientist: salary"
-    );
-    // "requirements" alone asks for skills; "education requirements" for education.
-    assert_eq!(
-        engine().answer("research scientist education requirements").title,
-        "AI Research Scientist: Education"
-    );
+    for (text, title) in [
+        // A "rung" is a step of the ladder; the "market rate" is the pay.
+        ("after staff / principal mle what's the next rung", "Machine Learning Engineer: Career Progression"),
+        ("what's the market rate for a data scientist", "Data Scientist: salary"),
+        // "requirements" alone asks for skills; "education requirements" for education.
+        ("research scientist education requirements", "AI Research Scientist: Education"),
+    ] {
+        assert_eq!(engine().answer(text).title, title, "{text}");
+    }
     let making = reply("what should an mlops engineer be making");
     assert!(making.starts_with("MLOps Engineer: salary") && making.contains("$110k–$270k+"), "{making}");
     // Working "at a company" asks for no employers.
