@@ -61,10 +61,16 @@ impl Engine {
         steps.into_iter().find(|&s| s > step)
     }
 
-    /// Whether the question asks what comes after `level`, whose step is the ladder's last.
-    pub(super) fn asks_past_ladder(&self, level: usize, said: &[String]) -> bool {
-        let has_step = self.rungs.iter().any(|r| r.level == level);
-        has_step && self.step_for(level, said).is_none()
+    /// Whether salary level `level` has a step on the career ladder.
+    pub(super) fn on_ladder(&self, level: usize) -> bool {
+        self.rungs.iter().any(|r| r.level == level)
+    }
+
+    /// The role whose section salary level `level` is a level of ("Staff ML Engineer" of the
+    /// Machine Learning Engineer).
+    pub(super) fn role_of_level(&self, level: usize) -> Option<usize> {
+        let passages = &self.corpus.passages;
+        (0..passages.len()).find(|&ord| passages[ord].kind == Kind::Role && self.level_is_of_role(level, ord))
     }
 
     /// The career steps of salary levels side by side, in the order the question names them

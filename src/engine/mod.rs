@@ -17,7 +17,7 @@ use std::path::Path;
 
 use crate::answer::Answer;
 use crate::commands::{Command, NameFinder, Names, parse_command};
-use crate::corpus::{Aspect, Corpus, CorpusError, Kind, load_corpus};
+use crate::corpus::{Aspect, Corpus, CorpusError, Kind, load_corpus, money};
 use crate::index::{GuideIndex, IndexError, OpenReport};
 use crate::messages;
 use crate::search::{Hit, QueryTerm, Ranking, Search};
@@ -80,6 +80,8 @@ pub struct Engine {
     aspect_terms: FxHashSet<String>,
     /// The roles each passage's text names, by passage ord.
     body_roles: Vec<Vec<usize>>,
+    /// The roles each passage gives a figure for, in a clause naming them, by passage ord.
+    figure_roles: Vec<Vec<usize>>,
     /// The roles each passage's title names (a day in the life: its document's), by passage ord.
     title_roles: Vec<Vec<usize>>,
     /// Whether each passage states a price (a figure no pay word goes with), by ord.
@@ -149,6 +151,13 @@ impl Engine {
         });
         let title_roles = title_roles.collect();
         let body_roles = corpus.passages.iter().map(|p| names.roles_in(&words(&p.text()))).collect();
+        let figure_roles = corpus
+            .passages
+            .iter()
+            .map(|p| {
+                money::mentions(&p.text()).iter().flat_map(|m| names.roles_in(&words(&m.clause))).collect()
+            })
+            .collect();
         let years_from = salary::years_from(&corpus, &names);
         let aspects = corpus.vocabulary.aspects.values();
         let aspect_terms =
@@ -181,6 +190,7 @@ impl Engine {
             aspect_terms,
             title_roles,
             body_roles,
+            figure_roles,
             priced,
             price_phrases,
             price_terms,
@@ -476,10 +486,9 @@ impl Engine {
                 }
                 // What comes after the ladder's last step: the role's own progression goes on
                 // ("Staff/Principal MLE → Director of ML").
-                let mut passages = 0..self.corpus.passages.len();
-                let role_of_level = passages
-                    .find(|&o| self.corpus.passages[o].kind == Kind::Role && self.level_is_of_role(level, o));
-                if let Some(role) = role_of_level.filter(|_| self.asks_past_ladder(level, &said)) {
+                if self.on_ladder(level)
+                    && let Some(role) = self.role_of_level(level)
+                {
                     return self.role_part_ranked(role, Aspect::Progression, &ranking);
                 }
             }

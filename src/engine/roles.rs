@@ -2,7 +2,7 @@
 //! common question whose answer speaks of each.
 
 use super::{Engine, MIN_COVERAGE};
-use crate::corpus::{Aspect, Kind, money};
+use crate::corpus::{Aspect, Kind};
 use crate::search::Ranking;
 use crate::text;
 
@@ -15,9 +15,9 @@ impl Engine {
     ///   deployment/mlops stuff does an ml engineer need to know");
     /// - asking education, a FAQ among the hits whose answer names each and covers the question
     ///   ("research scientist vs ml engineer, which one needs the phd?");
-    /// - asking pay, a passage about exactly those roles, else the role whose salary field speaks of the others ("mlops pay vs ml eng":
-    ///   "Salaries have converged toward ML Engineering"), else a FAQ giving each one's figure
-    ///   ("nlp vs cv, which pays more": the Master's FAQ gives each range).
+    /// - asking pay, a passage about exactly those roles, else the role whose salary field speaks
+    ///   of the others ("mlops pay vs ml eng": "Salaries have converged toward ML Engineering"),
+    ///   else a FAQ giving each one's figure ("nlp vs cv, which pays more": the Master's FAQ).
     pub(super) fn two_roles_answer(
         &self,
         roles: &[usize],
@@ -63,12 +63,8 @@ impl Engine {
     /// A FAQ that gives a figure for each of `roles`, each in a clause naming it.
     fn faq_pricing(&self, roles: &[usize]) -> Option<usize> {
         (0..self.corpus.passages.len()).find(|&ord| {
-            let passage = &self.corpus.passages[ord];
-            let priced: Vec<usize> = money::mentions(&passage.text())
-                .iter()
-                .flat_map(|m| self.names.roles_in(&text::words(&m.clause)))
-                .collect();
-            passage.kind == Kind::Faq && roles.iter().all(|r| priced.contains(r))
+            self.corpus.passages[ord].kind == Kind::Faq
+                && roles.iter().all(|r| self.figure_roles[ord].contains(r))
         })
     }
 
