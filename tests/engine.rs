@@ -418,6 +418,11 @@ fn a_level_without_a_salary_word_answers_from_its_career_ladder_step() {
     // A role's ladder asked from a level is the role's progression, every step of it.
     let ladder = engine().answer("junior mle -> ??? -> director, what's the promotion ladder");
     assert_eq!(ladder.title, "Machine Learning Engineer: Career Progression");
+    // Unless the search finds the level's own step first.
+    assert!(
+        best_id("at the very top of the mle ladder (8+ yrs) do people publish papers?")
+            .ends_with("career-progression/5-staff-research-scientist-8-years")
+    );
     // Without a role, the level's step answers.
     assert!(
         best_id("career progression for senior engineers")

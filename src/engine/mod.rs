@@ -465,8 +465,11 @@ impl Engine {
         if let [level] = levels[..] {
             // "what does a senior ml engineer do": the level's step on the career ladder.
             // A role's ladder asked from a level ("junior mle -> ??? -> director") is the role's
-            // progression, every step of it.
-            let ladder = aspect.is_none() || (aspect == Some(Aspect::Progression) && roles.is_empty());
+            // progression, every step of it, unless the search finds the level's own step first
+            // ("top of the mle ladder (8+ yrs), do people publish papers?").
+            let own_step_first = || ranking.hits.first().map(|h| h.ord) == self.step_for(level, &said);
+            let ladder = aspect.is_none()
+                || (aspect == Some(Aspect::Progression) && (roles.is_empty() || own_step_first()));
             let named = [&[level], &roles[..]].concat();
             // The search found no more than a name either, a role section or a salary row, or
             // found the level's own career step ("responsibilities once youre 5+ yrs in ml eng?").
