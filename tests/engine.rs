@@ -623,6 +623,10 @@ fn a_part_of_a_role_asked_in_other_words_answers_from_that_field() {
     assert!(labs.answered && labs.title == "AI Research Scientist", "{}", render_plain(&labs));
     let labs = render_plain(&labs);
     assert!(labs.contains("Google DeepMind") && !labs.contains("Key Skills"), "{labs}");
+    // "what makes it attractive" asks for no pay.
+    let attractive =
+        "is switching into ml engineering worth it? what makes it attractive compared with other tech jobs?";
+    assert_eq!(engine().answer(attractive).title, "Why AI/ML Engineering");
     for (text, title) in [
         // A "rung" is a step of the ladder; the "market rate" is the pay.
         ("after staff / principal mle what's the next rung", "Machine Learning Engineer: Career Progression"),
