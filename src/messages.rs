@@ -62,11 +62,11 @@ pub const NON_TEXT: &str =
 /// Label of the button that opens a whole role.
 pub const WHOLE_ROLE: &str = "Whole role";
 /// Label of the button for the FAQ list.
-pub const CONTENTS_TITLE: &str = "What the guide covers";
-
-pub const SECTIONS_LABEL: &str = "Sections";
-
 pub const MORE_FAQ: &str = "More questions";
+/// Title of the reply on what the guide covers, when it shows more than one document.
+pub const CONTENTS_TITLE: &str = "What the guide covers";
+/// Label of the line listing a document's sections.
+pub const SECTIONS_LABEL: &str = "Sections";
 
 /// An unknown command.
 pub fn unknown_command(name: &str) -> (String, String) {

@@ -391,8 +391,12 @@ impl Search {
 
     /// The share of `pairs` that passage `ord` holds as consecutive terms.
     fn pair_share(&self, pairs: &[(u32, u32)], ord: usize) -> f32 {
-        let Some(held) = self.passage_pairs.get(ord).filter(|_| !pairs.is_empty()) else { return 0.0 };
-        pairs.iter().filter(|p| held.contains(p)).count() as f32 / pairs.len() as f32
+        match self.passage_pairs.get(ord) {
+            Some(held) if !pairs.is_empty() => {
+                pairs.iter().filter(|p| held.contains(p)).count() as f32 / pairs.len() as f32
+            }
+            _ => 0.0,
+        }
     }
 
     /// The idf-weighted share of the question that the guide does not know at all, everyday
@@ -491,14 +495,12 @@ fn unknown_share_of(terms: &[Weighed]) -> f32 {
 /// The pairs of consecutive analyzed terms of `text`, as term numbers, within each of its
 /// phrases: "calculus), and ML framework" holds no "calculus ml".
 fn pairs_of(index: &GuideIndex, ids: &TermIds, text: &str) -> FxHashSet<(u32, u32)> {
-    let phrases = text.split([',', '.', ';', ':', '(', ')', '—', '–', '!', '?', '\n']);
-    let pairs = phrases.flat_map(|phrase| {
+    let mut pairs = FxHashSet::default();
+    for phrase in text.split([',', '.', ';', ':', '(', ')', '—', '–', '!', '?', '\n']) {
         let terms = index.analyze(phrase);
-        let pairs: Vec<(u32, u32)> =
-            terms.windows(2).filter_map(|w| Some((ids.id(&w[0])?, ids.id(&w[1])?))).collect();
-        pairs
-    });
-    pairs.collect()
+        pairs.extend(terms.windows(2).filter_map(|w| Some((ids.id(&w[0])?, ids.id(&w[1])?))));
+    }
+    pairs
 }
 
 #[cfg(test)]
