@@ -842,6 +842,12 @@ fn jobs_the_guide_does_not_cover_are_declined_though_every_word_is_a_guide_word(
     {
         assert_eq!(best_id(background), "ai-career-paths-2026/mlops-engineer", "{background}");
     }
+    // "X here" introduces the asker too.
+    assert_eq!(
+        best_id("data engineer here, how much of my spark carries over to ml?"),
+        "how-to-become-an-ai-ml-engineer/essential-skills/data-engineering"
+    );
+    assert!(!engine().answer("data engineer here, what's my salary").answered);
 }
 
 #[test]
@@ -1004,6 +1010,15 @@ fn a_phrase_holding_a_level_name_without_naming_it_names_no_level() {
     ] {
         assert_eq!(engine().answer(asked).title, "Machine Learning Engineer: salary", "{asked}");
     }
+}
+
+#[test]
+fn a_part_holding_none_of_the_words_asked_gives_way_to_the_part_holding_them() {
+    // "hire" asks for employers, but precision/recall and latency tradeoffs are the PM's skills.
+    let asked = "when we hire an AI PM, do they need to understand precision/recall and latency tradeoffs?";
+    assert_eq!(engine().answer(asked).title, "AI Product Manager: Key Skills");
+    // A part asked that holds a word of the question stays the answer.
+    assert_eq!(engine().answer("which companies hire AI PMs").title, "AI Product Manager: Top Employers");
 }
 
 #[test]

@@ -32,6 +32,10 @@ const MAX_QUESTION_SENTENCES: usize = 3;
 /// Hits a search keeps.
 const SEARCH_LIMIT: usize = 5;
 
+/// How many of a question's topic words another part of a role must hold to answer for the
+/// part asked, when the part asked holds none ([`Engine::part_holding`]).
+const PART_TOPIC_WORDS: usize = 3;
+
 /// The least share of a question's weighted terms the best passage must contain to be given as
 /// an answer; below it the engine declines. Calibrated on the tuning split of the question set.
 pub const MIN_COVERAGE: f32 = 0.5;
@@ -540,7 +544,7 @@ impl Engine {
                 {
                     return self.plain_passage(ord, score_of(&ranking, ord));
                 }
-                return self.role_part_ranked(role, aspect, &ranking);
+                return self.role_part_ranked(role, self.part_holding(role, aspect, &ranking), &ranking);
             }
             if self.only_names(&ranking, &[role]) {
                 return self.role(role, score_of(&ranking, role));
@@ -716,6 +720,27 @@ impl Engine {
                 && holds(ord)
                 && self.search.coverage(&ranking.terms, ord) >= MIN_COVERAGE
         })
+    }
+
+    /// The part of role `role` that answers a question asking for its `aspect`: that part,
+    /// unless it holds none of the question's topic words and another part holds at least
+    /// [`PART_TOPIC_WORDS`] of them ("how technical does an AI PM need to be, precision/recall
+    /// and latency tradeoffs?" asks about hiring one, but its words are the PM's skills).
+    fn part_holding(&self, role: usize, aspect: Aspect, ranking: &Ranking) -> Aspect {
+        let topic: Vec<&String> =
+            self.topic_terms(ranking, role).filter(|term| !self.job_terms.contains(*term)).collect();
+        let held = |part: Aspect| {
+            self.field_terms(role, part).map_or(0, |field| topic.iter().filter(|t| field.contains(**t)).count())
+        };
+        if held(aspect) > 0 {
+            return aspect;
+        }
+        let parts = [Aspect::Salary, Aspect::Skills, Aspect::Education, Aspect::Progression, Aspect::Employers];
+        let best = parts.into_iter().map(|part| (held(part), part)).max_by_key(|&(count, _)| count);
+        match best {
+            Some((count, part)) if count >= PART_TOPIC_WORDS => part,
+            _ => aspect,
+        }
     }
 
     /// Whether the introduction of role `ord` holds a topic word of the question that its
