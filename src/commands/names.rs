@@ -294,7 +294,9 @@ impl TitleWords {
             };
             // "i'm a data engineer", "as a nurse", "data engineer here": the asker.
             let asker = asker_aside
-                && ((i >= 3 && matches!(text[i - 2], "a" | "an") && matches!(text[i - 3], "m" | "am" | "as"))
+                && ((i >= 3
+                    && matches!(text[i - 2], "a" | "an")
+                    && matches!(text[i - 3], "m" | "am" | "as"))
                     || text.get(i + 1) == Some(&"here"));
             !asker
                 && !covered

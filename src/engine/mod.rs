@@ -17,7 +17,7 @@ use std::path::Path;
 
 use crate::answer::Answer;
 use crate::commands::{Command, NameFinder, Names, parse_command};
-use crate::corpus::{Aspect, Corpus, CorpusError, Kind, load_corpus, money};
+use crate::corpus::{Aspect, Corpus, CorpusError, Kind, load_corpus};
 use crate::index::{GuideIndex, IndexError, OpenReport};
 use crate::messages;
 use crate::search::{Hit, QueryTerm, Ranking, Search};
@@ -84,8 +84,6 @@ pub struct Engine {
     aspect_terms: FxHashSet<String>,
     /// The roles each passage's text names, by passage ord.
     body_roles: Vec<Vec<usize>>,
-    /// The roles each passage gives a figure for, in a clause naming them, by passage ord.
-    figure_roles: Vec<Vec<usize>>,
     /// The roles each passage's title names (a day in the life: its document's), by passage ord.
     title_roles: Vec<Vec<usize>>,
     /// Whether each passage states a price (a figure no pay word goes with), by ord.
@@ -155,13 +153,6 @@ impl Engine {
         });
         let title_roles = title_roles.collect();
         let body_roles = corpus.passages.iter().map(|p| names.roles_in(&words(&p.text()))).collect();
-        let figure_roles = corpus
-            .passages
-            .iter()
-            .map(|p| {
-                money::mentions(&p.text()).iter().flat_map(|m| names.roles_in(&words(&m.clause))).collect()
-            })
-            .collect();
         let years_from = salary::years_from(&corpus, &names);
         let aspects = corpus.vocabulary.aspects.values();
         let aspect_terms =
@@ -194,7 +185,6 @@ impl Engine {
             aspect_terms,
             title_roles,
             body_roles,
-            figure_roles,
             priced,
             price_phrases,
             price_terms,
@@ -456,15 +446,24 @@ impl Engine {
             }
             return self.level_salary(level, &ranking);
         }
-        if roles.len() >= 2
-            && let Some(ord) = self.two_roles_answer(&roles, aspect, &ranking, named_in)
-        {
-            if let Some(aspect) = aspect
-                && self.corpus.passages[ord].kind == Kind::Role
-            {
-                return self.role_part_ranked(ord, aspect, &ranking);
+        if roles.len() >= 2 {
+            match self.two_roles_answer(&roles, aspect, &ranking, named_in) {
+                Some(ord) => {
+                    if let Some(aspect) = aspect
+                        && self.corpus.passages[ord].kind == Kind::Role
+                    {
+                        return self.role_part_ranked(ord, aspect, &ranking);
+                    }
+                    return self.plain_passage(ord, score_of(&ranking, ord));
+                }
+                // "nlp vs cv, which pays more": each one's pay.
+                None if aspect == Some(Aspect::Salary)
+                    && let Some(answer) = self.roles_salary(&roles, &ranking) =>
+                {
+                    return answer;
+                }
+                None => {}
             }
-            return self.plain_passage(ord, score_of(&ranking, ord));
         }
         if let [level] = levels[..] {
             // "what does a senior ml engineer do": the level's step on the career ladder.
@@ -730,12 +729,14 @@ impl Engine {
         let topic: Vec<&String> =
             self.topic_terms(ranking, role).filter(|term| !self.job_terms.contains(*term)).collect();
         let held = |part: Aspect| {
-            self.field_terms(role, part).map_or(0, |field| topic.iter().filter(|t| field.contains(**t)).count())
+            self.field_terms(role, part)
+                .map_or(0, |field| topic.iter().filter(|t| field.contains(**t)).count())
         };
         if held(aspect) > 0 {
             return aspect;
         }
-        let parts = [Aspect::Salary, Aspect::Skills, Aspect::Education, Aspect::Progression, Aspect::Employers];
+        let parts =
+            [Aspect::Salary, Aspect::Skills, Aspect::Education, Aspect::Progression, Aspect::Employers];
         let best = parts.into_iter().map(|part| (held(part), part)).max_by_key(|&(count, _)| count);
         match best {
             Some((count, part)) if count >= PART_TOPIC_WORDS => part,

@@ -1,8 +1,10 @@
 //! Questions naming two roles: a passage about both, a role named as a skill of the other, the
-//! common question whose answer speaks of each.
+//! common question whose answer speaks of each, their pay side by side.
 
 use super::{Engine, MIN_COVERAGE};
+use crate::answer::{Answer, Line};
 use crate::corpus::{Aspect, Kind};
+use crate::messages;
 use crate::search::Ranking;
 use crate::text;
 
@@ -16,8 +18,8 @@ impl Engine {
     /// - asking education, a FAQ among the hits whose answer names each and covers the question
     ///   ("research scientist vs ml engineer, which one needs the phd?");
     /// - asking pay, a passage about exactly those roles, else the role whose salary field speaks
-    ///   of the others ("mlops pay vs ml eng": "Salaries have converged toward ML Engineering"),
-    ///   else a FAQ giving each one's figure ("nlp vs cv, which pays more": the Master's FAQ).
+    ///   of the others ("mlops pay vs ml eng": "Salaries have converged toward ML Engineering");
+    ///   else their pay side by side answers ([`Engine::roles_salary`]).
     pub(super) fn two_roles_answer(
         &self,
         roles: &[usize],
@@ -43,9 +45,7 @@ impl Engine {
             }
             Some(Aspect::Salary) => {
                 let about_both = self.passage_naming(roles);
-                about_both
-                    .or_else(|| self.field_naming_others(roles, Aspect::Salary))
-                    .or_else(|| self.faq_pricing(roles))
+                about_both.or_else(|| self.field_naming_others(roles, Aspect::Salary))
             }
             _ => None,
         }
@@ -60,12 +60,26 @@ impl Engine {
         })
     }
 
-    /// A FAQ that gives a figure for each of `roles`, each in a clause naming it.
-    fn faq_pricing(&self, roles: &[usize]) -> Option<usize> {
-        (0..self.corpus.passages.len()).find(|&ord| {
-            self.corpus.passages[ord].kind == Kind::Faq
-                && roles.iter().all(|r| self.figure_roles[ord].contains(r))
-        })
+    /// The pay of `roles` side by side ("nlp vs cv, which pays more"): each one's salary field,
+    /// if each has one.
+    pub(super) fn roles_salary(&self, roles: &[usize], ranking: &Ranking) -> Option<Answer> {
+        let fields: Vec<_> = roles
+            .iter()
+            .map(|&role| self.corpus.passages[role].field(Aspect::Salary))
+            .collect::<Option<_>>()?;
+        let titles: Vec<&str> = roles.iter().map(|&role| self.corpus.passages[role].title.as_str()).collect();
+        let mut answer = Answer::new(true, messages::salary_title(&titles.join(" vs ")));
+        for (&role, field) in roles.iter().zip(fields) {
+            let passage = &self.corpus.passages[role];
+            answer.lines.push(Line::Field { label: passage.title.clone(), text: field.text.clone() });
+            self.cite(&mut answer, passage, super::score_of(ranking, role));
+        }
+        for &role in roles {
+            if let Some(key) = self.names.key(role) {
+                answer.add_action(self.corpus.passages[role].title.clone(), format!("/role {key}"));
+            }
+        }
+        Some(answer)
     }
 
     /// The one of `roles` whose `aspect` field names every other.
