@@ -749,6 +749,13 @@ fn a_question_about_a_price_is_answered_only_by_a_stated_price() {
         let answer = engine().answer(text);
         assert!(!answer.answered, "{text} was answered with {:?}", answer.used.first());
     }
+    // A price the asker can't afford, told beside the question, is no price asked.
+    assert_eq!(
+        best_id(
+            "I finish my CS bachelor's soon and I can't afford a master's. Is self-study on the side enough to get hired?"
+        ),
+        "how-to-become-an-ai-ml-engineer/education-requirements/bachelor-s-in-cs-self-study"
+    );
 }
 
 #[test]

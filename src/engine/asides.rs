@@ -24,7 +24,12 @@ impl Engine {
             .into_iter()
             .map(|clause| {
                 let said = words(clause);
-                let asks = clause.ends_with('?') || said.iter().any(|w| ASKING.contains(&w.as_str()));
+                // "I can't afford a master's" tells; "can I …" asks.
+                let asking = |(at, w): (usize, &String)| {
+                    ASKING.contains(&w.as_str())
+                        && !matches!(said.get(at + 1).map(String::as_str), Some("t" | "not"))
+                };
+                let asks = clause.ends_with('?') || said.iter().enumerate().any(asking);
                 (said, asks)
             })
             .collect();

@@ -334,8 +334,11 @@ impl Engine {
             // "what does the guide cover": its documents and their sections.
             return answer;
         }
-        if self.price_phrases.iter().any(|phrase| text::find_phrase(&said, phrase).is_some()) {
+        let priced =
+            |words: &[String]| self.price_phrases.iter().any(|p| text::find_phrase(words, p).is_some());
+        if priced(&said) && priced(asked()) {
             // "how much does a master's cost": only a stated price answers, never a salary.
+            // "I can't afford a master's. Is self-study enough?" asks no price.
             let priced = ranking.hits.iter().find(|h| self.priced[h.ord]);
             return match priced {
                 Some(hit)
