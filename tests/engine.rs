@@ -610,6 +610,8 @@ fn a_part_of_a_role_or_years_told_in_an_aside_are_not_what_is_asked() {
         engine().answer("i have 6 years as an mle, what should i be making").title,
         "Senior ML Engineer: salary"
     );
+    // "exp" is the asker's experience, not a subject the guide lacks.
+    assert_eq!(engine().answer("7 yrs exp in ml, what's the usual comp").title, "Senior ML Engineer: salary");
 }
 
 #[test]
