@@ -623,6 +623,12 @@ fn a_part_of_a_role_asked_in_other_words_answers_from_that_field() {
     let employs = engine().answer("who employs ML engineers");
     assert_eq!(employs.title, "Machine Learning Engineer");
     assert!(render_plain(&employs).contains("doesn't give top employers"));
+    // A passage found that holds what else is asked answers instead.
+    assert_eq!(
+        best_id("is ML engineering a field companies are racing to hire for?"),
+        "how-to-become-an-ai-ml-engineer/why-ai-ml-engineering"
+    );
+    assert!(!engine().answer("which companies hire machine learning engineers").answered);
     // Research scientists have no employers field either, but their introduction says where
     // they work ("work at AI labs").
     let employs = engine().answer("who employs AI researchers");

@@ -100,7 +100,7 @@ impl Engine {
                 self.cite(&mut answer, role, score);
                 self.part_buttons(answer, ord, Some(aspect))
             }
-            None if self.intro_holds_topic(ord, ranking) || self.intro_names(ord, aspect) => {
+            None if self.role_answers(ord, aspect, ranking) => {
                 // "who employs AI researchers": no employers field, but the introduction
                 // says where they work ("AI labs (Google DeepMind, …)").
                 let mut answer = Answer::new(true, role.title.clone());

@@ -546,6 +546,14 @@ impl Engine {
                 {
                     return self.plain_passage(ord, score_of(&ranking, ord));
                 }
+                // "is ML engineering a field companies are racing to hire for": the guide names
+                // no ML engineers' employers, but the passage found holds what is asked.
+                if let Some(hit) = top.filter(|h| h.ord != role)
+                    && !self.role_answers(role, aspect, &ranking)
+                    && self.topic_terms(&ranking, role).any(|term| self.lines_hold(hit.ord, term))
+                {
+                    return self.plain_passage(hit.ord, hit.score);
+                }
                 return self.role_part_ranked(role, self.part_holding(role, aspect, &ranking), &ranking);
             }
             if self.only_names(&ranking, &[role]) {
@@ -760,6 +768,14 @@ impl Engine {
     /// Whether a line of passage `ord` holds `term`.
     fn lines_hold(&self, ord: usize, term: &str) -> bool {
         self.line_terms[ord].iter().any(|line| line.contains(term))
+    }
+
+    /// Whether role `ord` has something to say on `aspect`: its field, or an introduction that
+    /// holds a topic word of the question or names the aspect.
+    pub(super) fn role_answers(&self, ord: usize, aspect: Aspect, ranking: &Ranking) -> bool {
+        self.corpus.passages[ord].field(aspect).is_some()
+            || self.intro_holds_topic(ord, ranking)
+            || self.intro_names(ord, aspect)
     }
 
     /// Whether the introduction of role `ord` holds a topic word of the question.
