@@ -478,6 +478,8 @@ fn a_passage_on_the_very_thing_asked_beats_the_roles_own_field() {
     // An education question about a role, but about one path: the self-taught path's passage.
     let path = "how-to-become-an-ai-ml-engineer/education-requirements/self-taught-path";
     assert_eq!(best_id("could an mle be entirely self taught, with no degree?"), path);
+    // Teaching oneself, whoever it is, is the self-taught path.
+    assert_eq!(best_id("what's the route for someone teaching themselves ML?"), path);
     // Words of another role's name ("data") in the passage's title still say what is asked.
     let data = "how-to-become-an-ai-ml-engineer/essential-skills/data-engineering";
     assert_eq!(best_id("do ml engineers need data engineering skills like spark"), data);
