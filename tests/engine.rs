@@ -1050,6 +1050,24 @@ fn a_part_holding_none_of_the_words_asked_gives_way_to_the_part_holding_them() {
 }
 
 #[test]
+fn a_passage_titled_with_what_is_asked_answers_a_question_long_with_the_askers_story() {
+    let asked = "Currently a data analyst, 1 year in, mostly SQL dashboards for the marketing team. \
+                 Is that a normal first step toward ML engineering or am I off track?";
+    assert_eq!(
+        best_id(asked),
+        "how-to-become-an-ai-ml-engineer/career-progression/1-data-analyst-scientist-0-2-years"
+    );
+    assert_eq!(
+        best_id(
+            "2nd yr stats student here - is data cleaning and feature engineering considered a core ml skill?"
+        ),
+        "how-to-become-an-ai-ml-engineer/essential-skills/data-engineering"
+    );
+    // One word of the title is not enough.
+    assert!(!engine().answer("what's the weather like for a data person in paris this spring").answered);
+}
+
+#[test]
 fn a_role_named_as_a_skill_of_another_role_is_that_group_of_skills() {
     let mlops = "how-to-become-an-ai-ml-engineer/essential-skills/mlops";
     assert_eq!(best_id("as a regular ml engineer how much deployment/mlops stuff do i need to know"), mlops);

@@ -40,6 +40,10 @@ const PART_TOPIC_WORDS: usize = 3;
 /// an answer; below it the engine declines. Calibrated on the tuning split of the question set.
 pub const MIN_COVERAGE: f32 = 0.5;
 
+/// As [`MIN_COVERAGE`], for a passage whose title holds two topic words of the question.
+/// Calibrated on the tuning split.
+pub const MIN_COVERAGE_TITLED: f32 = 0.35;
+
 /// The most of a question (idf-weighted) the guide may not know at all before the engine
 /// declines: "what does a dentist earn" is mostly about something the guide never mentions.
 /// Calibrated on the tuning split of the question set.
@@ -517,12 +521,28 @@ impl Engine {
             (self.corpus.passages[ord].kind == Kind::Role && !roles.contains(&ord))
                 || about.iter().any(|r| !roles.contains(r))
         };
+        let pair = std::cell::OnceCell::new();
         let answers = |&(at, hit): &(usize, &Hit)| {
             let coverage =
                 if at == 0 { ranking.coverage } else { self.search.coverage(&ranking.terms, hit.ord) };
             // The section of the role the question names is about it however little it covers.
             let own = roles.contains(&hit.ord);
-            own || coverage >= MIN_COVERAGE && (named || aspect.is_some() || ranking.on_subject || in_field)
+            // A passage titled with two topic words of the question is about it, though the
+            // asker's story leaves it covering less ("currently a data analyst, 1 year in, mostly
+            // SQL dashboards for the marketing team. Is that a normal first step toward ML?").
+            let titled = || {
+                let title = &self.title_terms[hit.ord];
+                ranking.terms.iter().filter(|t| is_topic(t) && title.contains(&t.term)).count() >= 2
+            };
+            // Unless two passages answer together ("bootcamp route vs going fully self-taught").
+            let paired = || {
+                *pair.get_or_init(|| {
+                    roles.is_empty() && levels.is_empty() && self.pair_answering(&ranking).is_some()
+                })
+            };
+            let covers =
+                coverage >= MIN_COVERAGE || (coverage >= MIN_COVERAGE_TITLED && titled() && !paired());
+            own || covers && (named || aspect.is_some() || ranking.on_subject || in_field)
         };
         let mut candidates =
             ranking.hits.iter().enumerate().filter(|(_, h)| roles.is_empty() || !other_role(h.ord));
