@@ -735,6 +735,23 @@ fn a_role_salary_asked_for_something_a_figure_in_prose_names_answers_from_that_p
 }
 
 #[test]
+fn how_long_is_answered_by_a_passage_that_states_a_length_of_time() {
+    // The bachelor's path matches best but states no length; the FAQ on how long it takes does.
+    let how_long =
+        "ai-career-paths-2026/frequently-asked-questions/how-long-does-it-take-to-become-an-ai-engineer";
+    assert_eq!(best_id("got my cs bachelors last year, how fast can i become an ml engineer"), how_long);
+    assert_eq!(
+        best_id("what does a bachelor's in cs plus self-study involve"),
+        "how-to-become-an-ai-ml-engineer/education-requirements/bachelor-s-in-cs-self-study"
+    );
+    // A level named: its own step.
+    assert_eq!(
+        best_id("how many yrs till senior ml engineer usually"),
+        "how-to-become-an-ai-ml-engineer/career-progression/4-senior-ml-engineer-5-years"
+    );
+}
+
+#[test]
 fn a_question_about_a_price_is_answered_only_by_a_stated_price() {
     let bootcamps = "how-to-become-an-ai-ml-engineer/education-requirements/ml-bootcamps";
     // Asked with its length too, the path stating both answers.

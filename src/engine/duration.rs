@@ -1,8 +1,9 @@
 //! Questions of how long something takes: an education path that states its length (a number of
 //! weeks, months or years) answers for itself when the question names it ("how long are ML
-//! bootcamps"), before a passage that merely speaks of timelines in general.
+//! bootcamps"), before a passage that merely speaks of timelines in general; and a passage that
+//! states a length before a best match that states none.
 
-use super::Engine;
+use super::{Engine, MIN_COVERAGE};
 use crate::corpus::{Corpus, Kind, Passage};
 use crate::search::Ranking;
 use crate::text::{find_phrase, words};
@@ -10,15 +11,14 @@ use crate::text::{find_phrase, words};
 /// The words after a number that make it a length of time.
 const UNITS: [&str; 6] = ["week", "weeks", "month", "months", "year", "years"];
 
-/// Whether each passage is an education path that states a length of time ("3-6 months"), by ord.
-pub(super) fn timed(corpus: &Corpus) -> Vec<bool> {
+/// Whether each passage states a length of time ("3-6 months", "1–2 year master's"), by ord.
+pub(super) fn lengths(corpus: &Corpus) -> Vec<bool> {
     let states = |p: &Passage| {
-        p.kind == Kind::Education
-            && p.lines.iter().any(|line| {
-                let said = words(&line.text);
-                said.windows(2)
-                    .any(|w| w[0].chars().all(|c| c.is_ascii_digit()) && UNITS.contains(&w[1].as_str()))
-            })
+        p.lines.iter().map(|line| line.text.as_str()).chain([p.title.as_str()]).any(|text| {
+            let said = words(text);
+            said.windows(2)
+                .any(|w| w[0].chars().all(|c| c.is_ascii_digit()) && UNITS.contains(&w[1].as_str()))
+        })
     };
     corpus.passages.iter().map(states).collect()
 }
@@ -26,17 +26,34 @@ pub(super) fn timed(corpus: &Corpus) -> Vec<bool> {
 impl Engine {
     /// For a question asking how long (the vocabulary's duration words), the best-ranked
     /// education path that states a length of time and whose title names a topic word of the
-    /// question.
+    /// question ("how long are ML bootcamps").
     pub(super) fn duration_answer(&self, said: &[String], ranking: &Ranking) -> Option<usize> {
-        if !self.duration_words.iter().any(|phrase| find_phrase(said, phrase).is_some()) {
+        if !self.asks_duration(said) {
             return None;
         }
         let topic = |term: &String| ranking.terms.iter().any(|t| super::is_topic(t) && t.term == *term);
-        ranking
-            .hits
-            .iter()
-            .map(|h| h.ord)
-            .find(|&ord| self.timed[ord] && self.title_terms[ord].iter().any(topic))
+        ranking.hits.iter().map(|h| h.ord).find(|&ord| {
+            self.corpus.passages[ord].kind == Kind::Education
+                && self.lengths[ord]
+                && self.title_terms[ord].iter().any(topic)
+        })
+    }
+
+    /// For a question asking how long whose best match states no length of time, the next
+    /// match that states one and covers the question ("i have a cs bachelors, how fast can i
+    /// become an ml engineer": the FAQ on how long it takes, not the bachelor's path).
+    pub(super) fn length_answer(&self, said: &[String], ranking: &Ranking) -> Option<usize> {
+        let mut hits = ranking.hits.iter().map(|h| h.ord);
+        let top = hits.next()?;
+        if !self.asks_duration(said) || self.lengths[top] {
+            return None;
+        }
+        hits.find(|&ord| self.lengths[ord] && self.search.coverage(&ranking.terms, ord) >= MIN_COVERAGE)
+    }
+
+    /// Whether `said` asks how long something takes.
+    fn asks_duration(&self, said: &[String]) -> bool {
+        self.duration_words.iter().any(|phrase| find_phrase(said, phrase).is_some())
     }
 }
 
@@ -45,15 +62,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_an_education_path_stating_a_length_of_time_is_timed() {
+    fn a_passage_stating_a_number_of_weeks_months_or_years_states_a_length() {
         let guide = "# Guide\n\n## Education\n\n### Bootcamps\n\nSpringboard ($17,000). 3-6 months.\n\n\
                      ### Self-study\n\nTakes 2 attempts and many years.\n\n## Day in the Life\n\nA 9 hours day, 5 years in.\n";
         let vocabulary = "[kinds]\neducation = [\"education\"]\nday = [\"day in the life\"]\n";
         let corpus = Corpus::from_texts(&[("guide.md".to_string(), guide.to_string())], vocabulary).unwrap();
         let timed: Vec<(String, bool)> =
-            corpus.passages.iter().map(|p| p.title.clone()).zip(super::timed(&corpus)).collect();
+            corpus.passages.iter().map(|p| p.title.clone()).zip(super::lengths(&corpus)).collect();
         assert!(timed.contains(&("Bootcamps".to_string(), true)), "{timed:?}");
         assert!(timed.contains(&("Self-study".to_string(), false)), "{timed:?}");
-        assert!(timed.iter().filter(|(_, t)| *t).count() == 1, "{timed:?}");
+        assert!(timed.contains(&("Day in the Life".to_string(), true)), "{timed:?}");
     }
 }

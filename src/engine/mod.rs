@@ -111,8 +111,8 @@ pub struct Engine {
     off_topic: NameFinder,
     /// The vocabulary's duration words, as phrases of words.
     duration_words: Vec<Vec<String>>,
-    /// Whether each passage is an education path stating its length, by ord.
-    timed: Vec<bool>,
+    /// Whether each passage states a length of time, by ord.
+    lengths: Vec<bool>,
     /// How a question asks about the guide itself, and what each document holds.
     contents: contents::Contents,
 }
@@ -173,7 +173,7 @@ impl Engine {
         let plain_words = plain_words(&corpus, &names);
         let off_topic = off_topic(&corpus);
         let duration_words = corpus.vocabulary.duration_words.words.iter().map(|w| words(w)).collect();
-        let timed = duration::timed(&corpus);
+        let lengths = duration::lengths(&corpus);
         let contents = contents::Contents::new(&corpus, &search);
         let engine = Engine {
             corpus,
@@ -199,7 +199,7 @@ impl Engine {
             years_from,
             off_topic,
             duration_words,
-            timed,
+            lengths,
             contents,
         };
         Ok((engine, report))
@@ -401,6 +401,12 @@ impl Engine {
         }
         if let Some(ord) = self.duration_answer(&said, &ranking) {
             // "how long are ml bootcamps": the path says ("3-6 months").
+            return self.plain_passage(ord, score_of(&ranking, ord));
+        }
+        // Unless a level is named: its own step says how long it takes ("how many yrs till senior").
+        if levels.is_empty()
+            && let Some(ord) = self.length_answer(&said, &ranking)
+        {
             return self.plain_passage(ord, score_of(&ranking, ord));
         }
         // The salary rows the question names: its levels', and those of roles titled as a level
