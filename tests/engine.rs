@@ -740,6 +740,7 @@ fn how_long_is_answered_by_a_passage_that_states_a_length_of_time() {
     let how_long =
         "ai-career-paths-2026/frequently-asked-questions/how-long-does-it-take-to-become-an-ai-engineer";
     assert_eq!(best_id("got my cs bachelors last year, how fast can i become an ml engineer"), how_long);
+    assert_eq!(best_id("bachelor's in cs done, quickest route into ml engineering?"), how_long);
     assert_eq!(
         best_id("what does a bachelor's in cs plus self-study involve"),
         "how-to-become-an-ai-ml-engineer/education-requirements/bachelor-s-in-cs-self-study"
