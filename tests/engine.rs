@@ -486,6 +486,9 @@ fn a_passage_on_the_very_thing_asked_beats_the_roles_own_field() {
     // Asked about the role's education in general, the role's own field answers.
     let answer = engine().answer("what education does an ml engineer need");
     assert_eq!(answer.title, "Machine Learning Engineer: Education");
+    // A word for any job is nothing beyond the role: "roles" of "research-heavy roles".
+    let answer = engine().answer("which education do ml engineering roles usually ask for");
+    assert_eq!(answer.title, "Machine Learning Engineer: Education");
 }
 
 #[test]

@@ -748,8 +748,12 @@ impl Engine {
             _ => return None,
         };
         let field = self.field_terms(role, aspect)?;
-        let topic: Vec<&String> =
-            self.topic_terms(ranking, role).filter(|term| !field.contains(*term)).collect();
+        // A word for any job is no topic ("jobs" of "what education do ml engineer jobs ask for"
+        // is not "research-heavy roles").
+        let topic: Vec<&String> = self
+            .topic_terms(ranking, role)
+            .filter(|term| !field.contains(*term) && !self.job_terms.contains(*term))
+            .collect();
         let holds = |ord: usize| topic.iter().any(|term| self.lines_hold(ord, term));
         ranking.hits.iter().map(|h| h.ord).find(|&ord| {
             self.corpus.passages[ord].kind == kind
