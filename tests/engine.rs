@@ -1089,6 +1089,14 @@ fn a_passage_titled_with_what_is_asked_answers_a_question_long_with_the_askers_s
 }
 
 #[test]
+fn algos_are_algorithms() {
+    assert_eq!(
+        best_id("what ml algos should i know"),
+        "how-to-become-an-ai-ml-engineer/essential-skills/ml-fundamentals"
+    );
+}
+
+#[test]
 fn a_role_named_as_a_skill_of_another_role_is_that_group_of_skills() {
     let mlops = "how-to-become-an-ai-ml-engineer/essential-skills/mlops";
     assert_eq!(best_id("as a regular ml engineer how much deployment/mlops stuff do i need to know"), mlops);
