@@ -1089,6 +1089,16 @@ fn a_passage_titled_with_what_is_asked_answers_a_question_long_with_the_askers_s
 }
 
 #[test]
+fn a_part_of_a_role_comes_with_the_introduction_when_that_speaks_of_it() {
+    // The AI PM's introduction says generic PM skills don't transfer; the other roles' say
+    // nothing of skills.
+    let pm = reply("could a regular product manager switch to AI PM with the skills they have?");
+    assert!(pm.contains("Key Skills") && pm.contains("don't transfer directly"), "{pm}");
+    let mlops = reply("/skills mlops");
+    assert!(!mlops.contains("MLOps Engineers build"), "{mlops}");
+}
+
+#[test]
 fn algos_are_algorithms() {
     assert_eq!(
         best_id("what ml algos should i know"),

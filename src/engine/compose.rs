@@ -90,7 +90,7 @@ impl Engine {
             Some(field) => {
                 let label = field.label.clone().unwrap_or_else(|| aspect.name().to_string());
                 let mut answer = Answer::new(true, messages::part_title(&role.title, &label));
-                if self.intro_answers(ord, aspect, ranking) {
+                if self.intro_answers(ord, aspect, ranking) || self.intro_labels(ord, aspect) {
                     // "do AI PMs need to know how to code": the role's introduction says.
                     answer.lines.extend(intro_lines(role));
                     answer.lines.push(line_of(field));

@@ -820,6 +820,18 @@ impl Engine {
         intro.any(|line| self.names.aspects_in(&text::words(&line.text)).contains(&aspect))
     }
 
+    /// Whether a line of role `ord`'s introduction speaks of `aspect` by its label ("Generic
+    /// product management skills don't transfer directly to AI PM" speaks of skills).
+    fn intro_labels(&self, ord: usize, aspect: Aspect) -> bool {
+        let Some(labels) = self.corpus.vocabulary.aspects.get(&aspect) else { return false };
+        let labels: Vec<Vec<String>> = labels.labels.iter().map(|l| text::words(l)).collect();
+        let mut intro = self.corpus.passages[ord].lines.iter().filter(|line| line.aspect.is_none());
+        intro.any(|line| {
+            let said = text::words(&line.text);
+            labels.iter().any(|label| text::find_phrase(&said, label).is_some())
+        })
+    }
+
     /// Whether a line of role `ord`'s introduction (no field) holds `term`.
     fn intro_holds(&self, ord: usize, term: &str) -> bool {
         let mut lines = self.corpus.passages[ord].lines.iter().zip(&self.line_terms[ord]);
