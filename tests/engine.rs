@@ -944,6 +944,9 @@ fn a_named_role_is_never_answered_from_another_roles_section() {
         best_id("can a software engineer become an ml engineer"),
         "ai-career-paths-2026/machine-learning-engineer"
     );
+    // Nor an overview of becoming another: the quick answer is an ML engineer's.
+    assert_eq!(best_id("ds role in a nutshell?"), "ai-career-paths-2026/data-scientist");
+    assert_eq!(best_id("ml engineering in a nutshell"), "how-to-become-an-ai-ml-engineer/quick-answer");
     // Nor one about a role not asked: the DS-vs-MLE FAQ answers nothing about product managers.
     let asked = "what do pms and data scientists have in common";
     let id = best_id(asked);

@@ -88,7 +88,8 @@ pub struct Engine {
     aspect_terms: FxHashSet<String>,
     /// The roles each passage's text names, by passage ord.
     body_roles: Vec<Vec<usize>>,
-    /// The roles each passage's title names (a day in the life: its document's), by passage ord.
+    /// The roles each passage's title names (a day in the life or an overview: its document's),
+    /// by passage ord.
     title_roles: Vec<Vec<usize>>,
     /// Whether each passage states a price (a figure no pay word goes with), by ord.
     priced: Vec<bool>,
@@ -151,8 +152,9 @@ impl Engine {
         let title_words: Vec<Vec<String>> = corpus.passages.iter().map(|p| words(&p.title)).collect();
         let title_roles = corpus.passages.iter().zip(&title_words).map(|(p, title)| match p.kind {
             // A day in the life is a day of the job its document is about ("How to Become an
-            // AI/ML Engineer"): no answer to what a data scientist does all day.
-            Kind::Day => names.roles_in(&[title.clone(), words(&p.source)].concat()),
+            // AI/ML Engineer"): no answer to what a data scientist does all day. So is an
+            // overview: its quick answer is no data scientist's "in a nutshell".
+            Kind::Day | Kind::Overview => names.roles_in(&[title.clone(), words(&p.source)].concat()),
             _ => names.roles_in(title),
         });
         let title_roles = title_roles.collect();
