@@ -483,6 +483,11 @@ fn a_passage_on_the_very_thing_asked_beats_the_roles_own_field() {
     // Words of another role's name ("data") in the passage's title still say what is asked.
     let data = "how-to-become-an-ai-ml-engineer/essential-skills/data-engineering";
     assert_eq!(best_id("do ml engineers need data engineering skills like spark"), data);
+    // Not when the role's own field holds what the path's title names: "cs" is in MLOps' education.
+    assert_eq!(
+        engine().answer("could i get into mlops without a cs masters").title,
+        "MLOps Engineer: Education"
+    );
     // Asked about the role's education in general, the role's own field answers.
     let answer = engine().answer("what education does an ml engineer need");
     assert_eq!(answer.title, "Machine Learning Engineer: Education");

@@ -714,7 +714,12 @@ impl Engine {
         };
         let title = &self.title_terms[ord];
         if fits {
-            return self.topic_terms(ranking, role).any(|term| title.contains(term));
+            // What the title names beyond the role's own field ("cs" of "mlops without a cs
+            // masters" is in the MLOps education field too).
+            let field = self.field_terms(role, aspect);
+            return self
+                .topic_terms(ranking, role)
+                .any(|term| title.contains(term) && !field.is_some_and(|f| f.contains(term)));
         }
         // A common question on education that holds what the role's field lacks ("bootcamp vs
         // masters, which do big tech companies prefer for ml engineering").
