@@ -150,6 +150,11 @@ fn pronouns_family_and_everyday_words_say_nothing_about_the_subject() {
     for asked in ["data scientist in plain english", "whats an ML engineer in plain english?"] {
         assert!(engine().answer(asked).answered, "{asked}");
     }
+    // "like i'm 5" is no level's years.
+    assert_eq!(
+        best_id("explain what a machine learning engineer is like im 5"),
+        "ai-career-paths-2026/machine-learning-engineer"
+    );
     // "focus on" is how people ask what to learn first, not a word of the subject.
     assert_eq!(
         best_id("which math topics should i focus on first"),
