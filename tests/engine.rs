@@ -312,6 +312,7 @@ fn the_day_in_the_life_is_the_ml_engineers_day_not_another_roles() {
     let day = "how-to-become-an-ai-ml-engineer/day-in-the-life";
     assert_eq!(best_id("what does a typical day look like for an ml engineer"), day);
     assert_eq!(best_id("what does a typical day look like"), day);
+    assert_eq!(best_id("what does an mle check first thing in the morning"), day);
     // "All day" is the job, not its schedule.
     assert_eq!(
         best_id("wat does an ML engineer actualy do?? is it just training models in notebooks all day"),
