@@ -551,6 +551,11 @@ fn a_subject_the_guide_never_covers_declines_though_the_rest_is_the_guides() {
             "how much is the springboard bootcamp",
         ),
         ("give me some ml portfolio project ideas", "do portfolio projects count for ml jobs"),
+        // Asked in one sentence, another sentence does not answer instead.
+        (
+            "How do I get a work visa for Canada as an AI engineer? Which papers do I need?",
+            "I got laid off last month. Which papers should an ML engineer read?",
+        ),
     ] {
         assert!(!engine().answer(off_topic).answered, "{off_topic}: {}", reply(off_topic));
         assert!(engine().answer(in_scope).answered, "{in_scope}: {}", reply(in_scope));

@@ -270,9 +270,15 @@ impl Engine {
         if sentences.len() < 2 {
             return answer;
         }
+        // "How I get work visa for Canada as AI engineer? Which paper need?": what follows a
+        // question about what the guide never covers goes on asking about it.
+        let off_topic_at = sentences.iter().position(|part| {
+            let sentence = &text[part.clone()];
+            sentence.ends_with('?') && self.asks_off_topic(&words(sentence), || None)
+        });
         let last = sentences.len() - 1;
         let asking = (0..=last).rev().filter(|&i| i == last || text[sentences[i].clone()].ends_with('?'));
-        let asking = asking.take(MAX_QUESTION_SENTENCES);
+        let asking = asking.take(MAX_QUESTION_SENTENCES).filter(|&i| off_topic_at.is_none_or(|at| i < at));
         // The whole message (trimmed) was asked already.
         let whole = sentences[0].start..sentences[last].end;
         for i in asking {
@@ -322,9 +328,7 @@ impl Engine {
         let asked_named = || {
             aside_free().as_ref().map_or(named_in, |(asked, respelled)| respelled.as_deref().unwrap_or(asked))
         };
-        if self.off_topic.found_in(&said).first() == Some(&true)
-            && self.off_topic.found_in(asked()).first() == Some(&true)
-        {
+        if self.asks_off_topic(&said, || aside_free().as_ref().map(|(asked, _)| asked.clone())) {
             // "can I get an H1B as an ML engineer": the guide never covers visas.
             return self.decline(&Ranking::default());
         }
@@ -623,6 +627,13 @@ impl Engine {
             },
             None => self.decline(&ranking),
         }
+    }
+
+    /// Whether a message asks about a subject the guide never covers: `said` names one, and so
+    /// does what it asks less its asides (`asked`, when it has any).
+    fn asks_off_topic(&self, said: &[String], asked: impl FnOnce() -> Option<Vec<String>>) -> bool {
+        let found = |words: &[String]| self.off_topic.found_in(words).first() == Some(&true);
+        found(said) && asked().is_none_or(|asked| found(&asked))
     }
 
     /// Two passages of one kind that answer a question together where neither does alone: the
