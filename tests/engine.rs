@@ -551,6 +551,25 @@ fn a_subject_the_guide_never_covers_declines_though_the_rest_is_the_guides() {
             "how much is the springboard bootcamp",
         ),
         ("give me some ml portfolio project ideas", "do portfolio projects count for ml jobs"),
+        (
+            "how do i pass the aws machine learning engineer cert",
+            "how do i become a machine learning engineer",
+        ),
+        (
+            "what should i ask in a phone screen for a data scientist role",
+            "what should a data scientist know",
+        ),
+        ("how does openai's hiring process work", "who hires nlp engineers"),
+        (
+            "which job boards are best for ML engineer openings",
+            "which ai specialization has the most openings",
+        ),
+        (
+            "how do I get the EU Blue Card as an ML engineer and how long does it take?",
+            "how long does it take to become an ml engineer",
+        ),
+        ("did anthropic release a new claude model this week", "what does an llm engineer do"),
+        ("are there jobs in ai music generation? i'm a composer", "are there ai jobs in healthcare?"),
         // Asked in one sentence, another sentence does not answer instead.
         (
             "How do I get a work visa for Canada as an AI engineer? Which papers do I need?",
