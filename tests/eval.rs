@@ -5,7 +5,7 @@ use crate::support::{careerbot, root};
 
 /// The held-out split's floor: the figures measured when it was set, less a small margin. It
 /// guards against regressions; the goal (95%) is tracked in the issue, not asserted here.
-const HOLDOUT_FLOOR: &str = "0.90";
+const HOLDOUT_FLOOR: &str = "0.91";
 
 /// The tuning split's floor, set the same way.
 const TUNE_FLOOR: &str = "0.94";
