@@ -114,6 +114,9 @@ pub struct Engine {
     duration_words: Vec<Vec<String>>,
     /// Whether each passage states a length of time, by ord.
     lengths: Vec<bool>,
+    /// The parts of a role each passage's introduction (its lines outside any field) speaks of,
+    /// by ord.
+    intro_aspects: Vec<IntroAspects>,
     /// How a question asks about the guide itself, and what each document holds.
     contents: contents::Contents,
 }
@@ -177,6 +180,7 @@ impl Engine {
         let duration_words = corpus.vocabulary.duration_words.words.iter().map(|w| words(w)).collect();
         let lengths = duration::lengths(&corpus);
         let contents = contents::Contents::new(&corpus, &search);
+        let intro_aspects = corpus.passages.iter().map(|p| IntroAspects::of(p, &corpus, &names)).collect();
         let engine = Engine {
             corpus,
             search,
@@ -202,6 +206,7 @@ impl Engine {
             off_topic,
             duration_words,
             lengths,
+            intro_aspects,
             contents,
         };
         Ok((engine, report))
@@ -328,7 +333,7 @@ impl Engine {
         let asked_named = || {
             aside_free().as_ref().map_or(named_in, |(asked, respelled)| respelled.as_deref().unwrap_or(asked))
         };
-        if self.asks_off_topic(&said, || aside_free().as_ref().map(|(asked, _)| asked.clone())) {
+        if self.asks_off_topic(&said, || aside_free().as_ref().map(|(asked, _)| asked.as_slice())) {
             // "can I get an H1B as an ML engineer": the guide never covers visas.
             return self.decline(&Ranking::default());
         }
@@ -631,9 +636,9 @@ impl Engine {
 
     /// Whether a message asks about a subject the guide never covers: `said` names one, and so
     /// does what it asks less its asides (`asked`, when it has any).
-    fn asks_off_topic(&self, said: &[String], asked: impl FnOnce() -> Option<Vec<String>>) -> bool {
+    fn asks_off_topic<'a>(&self, said: &[String], asked: impl FnOnce() -> Option<&'a [String]>) -> bool {
         let found = |words: &[String]| self.off_topic.found_in(words).first() == Some(&true);
-        found(said) && asked().is_none_or(|asked| found(&asked))
+        found(said) && asked().is_none_or(found)
     }
 
     /// Two passages of one kind that answer a question together where neither does alone: the
@@ -834,20 +839,13 @@ impl Engine {
     /// Whether a line of role `ord`'s introduction names `aspect`, as "work at AI labs" names
     /// where research scientists work.
     fn intro_names(&self, ord: usize, aspect: Aspect) -> bool {
-        let mut intro = self.corpus.passages[ord].lines.iter().filter(|line| line.aspect.is_none());
-        intro.any(|line| self.names.aspects_in(&text::words(&line.text)).contains(&aspect))
+        self.intro_aspects[ord].named.contains(&aspect)
     }
 
     /// Whether a line of role `ord`'s introduction speaks of `aspect` by its label ("Generic
     /// product management skills don't transfer directly to AI PM" speaks of skills).
     fn intro_labels(&self, ord: usize, aspect: Aspect) -> bool {
-        let Some(labels) = self.corpus.vocabulary.aspects.get(&aspect) else { return false };
-        let labels: Vec<Vec<String>> = labels.labels.iter().map(|l| text::words(l)).collect();
-        let mut intro = self.corpus.passages[ord].lines.iter().filter(|line| line.aspect.is_none());
-        intro.any(|line| {
-            let said = text::words(&line.text);
-            labels.iter().any(|label| text::find_phrase(&said, label).is_some())
-        })
+        self.intro_aspects[ord].labelled.contains(&aspect)
     }
 
     /// Whether a line of role `ord`'s introduction (no field) holds `term`.
@@ -890,6 +888,29 @@ impl Engine {
             Kind::Salary => self.level_salary(ord, ranking),
             _ => self.plain_passage(ord, score_of(ranking, ord)),
         }
+    }
+}
+
+/// The parts of a role a passage's introduction speaks of: by any of their words, or by their
+/// labels ("skills", "career path").
+#[derive(Debug, Default)]
+struct IntroAspects {
+    named: Vec<Aspect>,
+    labelled: Vec<Aspect>,
+}
+
+impl IntroAspects {
+    fn of(passage: &crate::corpus::Passage, corpus: &Corpus, names: &Names) -> Self {
+        let mut found = IntroAspects::default();
+        for line in passage.lines.iter().filter(|line| line.aspect.is_none()) {
+            let said = words(&line.text);
+            found.named.extend(names.aspects_in(&said));
+            let labelled = corpus.vocabulary.aspects.iter().filter(|(_, part)| {
+                part.labels.iter().any(|label| text::find_phrase(&said, &words(label)).is_some())
+            });
+            found.labelled.extend(labelled.map(|(aspect, _)| *aspect));
+        }
+        found
     }
 }
 
