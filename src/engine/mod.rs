@@ -180,7 +180,13 @@ impl Engine {
         let duration_words = corpus.vocabulary.duration_words.words.iter().map(|w| words(w)).collect();
         let lengths = duration::lengths(&corpus);
         let contents = contents::Contents::new(&corpus, &search);
-        let intro_aspects = corpus.passages.iter().map(|p| IntroAspects::of(p, &corpus, &names)).collect();
+        let labels: Vec<(Aspect, Vec<String>)> = corpus
+            .vocabulary
+            .aspects
+            .iter()
+            .flat_map(|(aspect, part)| part.labels.iter().map(|label| (*aspect, words(label))))
+            .collect();
+        let intro_aspects = corpus.passages.iter().map(|p| IntroAspects::of(p, &labels, &names)).collect();
         let engine = Engine {
             corpus,
             search,
@@ -799,9 +805,7 @@ impl Engine {
         if held(aspect) > 0 {
             return aspect;
         }
-        let parts =
-            [Aspect::Salary, Aspect::Skills, Aspect::Education, Aspect::Progression, Aspect::Employers];
-        let best = parts.into_iter().map(|part| (held(part), part)).max_by_key(|&(count, _)| count);
+        let best = Aspect::ALL.into_iter().map(|part| (held(part), part)).max_by_key(|&(count, _)| count);
         match best {
             Some((count, part)) if count >= PART_TOPIC_WORDS => part,
             _ => aspect,
@@ -900,14 +904,12 @@ struct IntroAspects {
 }
 
 impl IntroAspects {
-    fn of(passage: &crate::corpus::Passage, corpus: &Corpus, names: &Names) -> Self {
+    fn of(passage: &crate::corpus::Passage, labels: &[(Aspect, Vec<String>)], names: &Names) -> Self {
         let mut found = IntroAspects::default();
         for line in passage.lines.iter().filter(|line| line.aspect.is_none()) {
             let said = words(&line.text);
             found.named.extend(names.aspects_in(&said));
-            let labelled = corpus.vocabulary.aspects.iter().filter(|(_, part)| {
-                part.labels.iter().any(|label| text::find_phrase(&said, &words(label)).is_some())
-            });
+            let labelled = labels.iter().filter(|(_, label)| text::find_phrase(&said, label).is_some());
             found.labelled.extend(labelled.map(|(aspect, _)| *aspect));
         }
         found
