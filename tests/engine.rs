@@ -596,6 +596,11 @@ fn a_subject_the_guide_never_covers_in_an_aside_about_the_asker_does_not_decline
         ),
         "ai-career-paths-2026/frequently-asked-questions/what-is-the-difference-between-a-data-scientist-and-a-machine-learning-engineer"
     );
+    // A dash ends an aside as a comma does.
+    assert_eq!(
+        best_id("im a journalist on deadline — what does a machine learning engineer actually do?"),
+        "ai-career-paths-2026/machine-learning-engineer"
+    );
     // The clause that asks, a clause not about the asker, or a message that asks nothing.
     for off_topic in [
         "i'm from nigeria, can i get a visa as an ml engineer",
