@@ -1310,3 +1310,24 @@ fn buttons_use_the_first_alias_of_the_vocabulary_and_resolve_back() {
         assert!(engine().answer(&action.command).answered, "{} does not answer", action.command);
     }
 }
+
+#[test]
+fn dictated_and_spelt_out_names_are_the_guides_words() {
+    // "m l" is how dictation writes "ML", in a role's name too.
+    assert_eq!(
+        engine().answer("m l ops career path after senior what comes next").title,
+        "MLOps Engineer: Career Progression"
+    );
+    assert_eq!(
+        engine().answer("whats the ladder for an m l engineer from junior all the way up to director").title,
+        "Machine Learning Engineer: Career Progression"
+    );
+    assert_eq!(
+        best_id("do i need sequel for ml jobs"),
+        "ai-career-paths-2026/frequently-asked-questions/what-programming-languages-do-ai-engineers-use"
+    );
+    assert_eq!(
+        best_id("tell me how to self teach AI, step by step"),
+        "how-to-become-an-ai-ml-engineer/education-requirements/self-taught-path"
+    );
+}
