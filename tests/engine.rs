@@ -1331,3 +1331,12 @@ fn dictated_and_spelt_out_names_are_the_guides_words() {
         "how-to-become-an-ai-ml-engineer/education-requirements/self-taught-path"
     );
 }
+
+#[test]
+fn excel_is_not_excellent_to_the_search() {
+    // The PhD answer's "excellent return on investment" is no match for the spreadsheet.
+    assert_eq!(
+        best_id("my dad thinks a data scientist is just an excel guy. what do they actually do?"),
+        "ai-career-paths-2026/data-scientist"
+    );
+}

@@ -4,6 +4,7 @@
 mod postings;
 mod schema;
 mod stats;
+mod stemmer;
 
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};

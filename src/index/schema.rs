@@ -2,16 +2,17 @@
 
 use tantivy::schema::{FAST, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter,
-    TextAnalyzer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter, TextAnalyzer,
 };
+
+use super::stemmer::EnglishStemmer;
 
 /// The name the analyzer is registered under; the schema's text fields refer to it.
 pub const ANALYZER: &str = "careerbot_en";
 
 /// Bump whenever the schema, the analyzer or what is indexed changes: indexes of another version
 /// are rebuilt.
-pub const ANALYZER_VERSION: u32 = 2;
+pub const ANALYZER_VERSION: u32 = 3;
 
 /// Handles on the schema's fields.
 #[derive(Debug, Clone, Copy)]
@@ -41,7 +42,7 @@ pub fn schema() -> (Schema, Fields) {
     (builder.build(), fields)
 }
 
-/// Lower-casing, ASCII folding, English stop words and the English stemmer.
+/// Lower-casing, ASCII folding, English stop words and the English stemmer ([`EnglishStemmer`]).
 pub fn analyzer() -> TextAnalyzer {
     let stop_words = StopWordFilter::new(Language::English).expect("tantivy ships English stop words");
     TextAnalyzer::builder(SimpleTokenizer::default())
@@ -49,7 +50,7 @@ pub fn analyzer() -> TextAnalyzer {
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(stop_words)
-        .filter(Stemmer::new(Language::English))
+        .filter(EnglishStemmer)
         .build()
 }
 
@@ -70,5 +71,14 @@ mod tests {
     #[test]
     fn analyzer_stems_folds_and_drops_stop_words() {
         assert_eq!(tokens("The Engineers’ salaries in Zürich"), ["engin", "salari", "zurich"]);
+    }
+
+    #[test]
+    fn a_few_words_keep_a_stem_apart_from_the_word_the_stemmer_would_merge_them_with() {
+        assert_eq!(tokens("excel excellent Excellence"), ["excel", "excellent", "excellent"]);
+        assert_eq!(
+            tokens("experience experienced experiment experiments"),
+            ["experience", "experience", "experi", "experi"]
+        );
     }
 }
