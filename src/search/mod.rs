@@ -271,6 +271,10 @@ impl Search {
             if self.rules.is_expected(word) || self.spelling.contains(word) || everyday() {
                 continue;
             }
+            // "offer" where the guide says "offers" is no typo: names find plurals as singulars.
+            if ["s", "es"].iter().any(|s| self.spelling.contains(&format!("{word}{s}"))) {
+                continue;
+            }
             if let Some(best) = self.nearest_word(word) {
                 out.get_or_insert_with(|| said.to_vec())[at] = best.word.clone();
             }
