@@ -1340,3 +1340,25 @@ fn excel_is_not_excellent_to_the_search() {
         "ai-career-paths-2026/data-scientist"
     );
 }
+
+#[test]
+fn one_employers_pay_is_declined_but_pay_at_a_kind_of_employer_is_the_roles() {
+    for text in ["how much does Databricks pay its ML engineers?", "what does Netflix pay an MLOps engineer"]
+    {
+        assert!(!engine().answer(text).answered, "{text}: {}", reply(text));
+    }
+    // An employer as an example of a kind: the role's pay ("$150k–$400k+ total comp at top labs").
+    for text in ["research scientist pay at labs like DeepMind?", "research scientist tc at openai-type labs"]
+    {
+        assert_eq!(engine().answer(text).title, "AI Research Scientist: salary", "{text}");
+    }
+}
+
+#[test]
+fn a_word_the_guide_has_only_in_the_plural_is_no_typo() {
+    // "offer" is no misspelling of the guide's "offers", so "make me an offer" asks no pay.
+    assert_eq!(
+        best_id("if i finish a masters in ai will microsoft make me an offer?"),
+        "ai-career-paths-2026/frequently-asked-questions/what-jobs-can-i-get-with-a-master-s-in-ai"
+    );
+}

@@ -57,6 +57,10 @@ pub struct Vocabulary {
     /// "london"): a question naming one is declined, whatever else it shares with the guide.
     #[serde(default)]
     pub off_topic: QuestionWords,
+    /// Employers a question may name. The guide gives pay by role and level, never one
+    /// employer's, so a question on one employer's pay is declined.
+    #[serde(default)]
+    pub employers: QuestionWords,
     /// Phrases that hold a role's or level's name without naming it ("mid size").
     #[serde(default)]
     pub not_names: QuestionWords,
@@ -112,7 +116,7 @@ pub struct AspectWords {
 }
 
 /// A `[question_words]`, `[common_words]`, `[domain_words]`, `[greetings]`, `[price_words]`,
-/// `[duration_words]`, `[need_words]`, `[not_names]` or `[off_topic]` table.
+/// `[duration_words]`, `[need_words]`, `[not_names]`, `[off_topic]` or `[employers]` table.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionWords {

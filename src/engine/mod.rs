@@ -5,6 +5,7 @@ mod asides;
 mod compose;
 mod contents;
 mod duration;
+mod employers;
 mod ladder;
 mod price;
 mod roles;
@@ -110,6 +111,8 @@ pub struct Engine {
     years_from: Vec<(u32, usize)>,
     /// The vocabulary's off-topic subjects that no passage names, as one entry to find.
     off_topic: NameFinder,
+    /// The vocabulary's employers, as phrases of words.
+    employers: Vec<Vec<String>>,
     /// The vocabulary's duration words, as phrases of words.
     duration_words: Vec<Vec<String>>,
     /// Whether each passage states a length of time, by ord.
@@ -177,6 +180,7 @@ impl Engine {
         let need_words = corpus.vocabulary.need_words.words.iter().flat_map(|w| words(w)).collect();
         let plain_words = plain_words(&corpus, &names);
         let off_topic = off_topic(&corpus);
+        let employers = corpus.vocabulary.employers.words.iter().map(|w| words(w)).collect();
         let duration_words = corpus.vocabulary.duration_words.words.iter().map(|w| words(w)).collect();
         let lengths = duration::lengths(&corpus);
         let contents = contents::Contents::new(&corpus, &search);
@@ -210,6 +214,7 @@ impl Engine {
             line_terms,
             years_from,
             off_topic,
+            employers,
             duration_words,
             lengths,
             intro_aspects,
@@ -414,6 +419,10 @@ impl Engine {
             || !ranking.terms.iter().any(|t| t.known && !t.common && !t.domain && !self.job_terms.contains(&t.term))
             || (roles.is_empty() && foreign())
         {
+            return self.decline(&ranking);
+        }
+        if aspect == Some(Aspect::Salary) && self.names_one_employer(asked()) {
+            // "how much does OpenAI pay its ML engineers": the guide gives no employer's pay.
             return self.decline(&ranking);
         }
         if let Some(ord) = self.duration_answer(&said, &ranking) {
