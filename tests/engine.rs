@@ -1362,3 +1362,21 @@ fn a_word_the_guide_has_only_in_the_plural_is_no_typo() {
         "ai-career-paths-2026/frequently-asked-questions/what-jobs-can-i-get-with-a-master-s-in-ai"
     );
 }
+
+#[test]
+fn a_roles_ladder_asked_in_other_words_and_a_plus_that_joins_two_things_asked() {
+    assert_eq!(
+        engine().answer("data scientist titles from bottom to top?").title,
+        "Data Scientist: Career Progression"
+    );
+    assert_eq!(
+        engine().answer("mlops engineer: where does it end?").title,
+        "MLOps Engineer: Career Progression"
+    );
+    // "plus" joins what is asked; it is no subject a passage must hold ("… bootcamps (6–12
+    // months) plus self-study" in the FAQ on how long it takes).
+    assert_eq!(
+        engine().answer("do data scientists need a masters or can a bachelors plus a few projects do").title,
+        "Data Scientist: Education"
+    );
+}
