@@ -32,10 +32,19 @@ impl Engine {
             return None;
         }
         let topic = |term: &String| ranking.terms.iter().any(|t| super::is_topic(t) && t.term == *term);
+        let is_path = |ord: usize| self.corpus.passages[ord].kind == Kind::Education;
+        // A word of two paths' titles ("cs" of "Master's/PhD in CS" and "Bachelor's in CS")
+        // names neither: "how many years to become an ai engineer if i already have a cs degree".
+        let names_one_path = |term: &String| {
+            (0..self.corpus.passages.len())
+                .filter(|&o| is_path(o) && self.title_terms[o].contains(term))
+                .count()
+                == 1
+        };
         ranking.hits.iter().map(|h| h.ord).find(|&ord| {
-            self.corpus.passages[ord].kind == Kind::Education
+            is_path(ord)
                 && self.lengths[ord]
-                && self.title_terms[ord].iter().any(topic)
+                && self.title_terms[ord].iter().any(|t| topic(t) && names_one_path(t))
         })
     }
 
