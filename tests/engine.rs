@@ -576,6 +576,8 @@ fn a_subject_the_guide_never_covers_declines_though_the_rest_is_the_guides() {
         ),
         ("did anthropic release a new claude model this week", "what does an llm engineer do"),
         ("are there jobs in ai music generation? i'm a composer", "are there ai jobs in healthcare?"),
+        ("is my phd stipend taxable?", "how much is a phd stipend?"),
+        ("how do i explain a career gap on my cv for ml jobs", "what does a cv engineer need to know"),
         // Asked in one sentence, another sentence does not answer instead.
         (
             "How do I get a work visa for Canada as an AI engineer? Which papers do I need?",
