@@ -1388,3 +1388,18 @@ fn a_roles_ladder_asked_in_other_words_and_a_plus_that_joins_two_things_asked() 
         "Data Scientist: Education"
     );
 }
+
+#[test]
+fn the_basics_of_ml_are_its_fundamentals_and_a_school_grade_is_no_typo() {
+    // "grade" is no misspelt "grad", nor "core" a misspelt "code".
+    for question in [
+        "in 9th grade, whats the basic ml stuff to learn first, the core topics",
+        "whats the basic ml stuff to learn first",
+    ] {
+        assert_eq!(
+            best_id(question),
+            "how-to-become-an-ai-ml-engineer/essential-skills/ml-fundamentals",
+            "{question}"
+        );
+    }
+}
