@@ -1403,3 +1403,18 @@ fn the_basics_of_ml_are_its_fundamentals_and_a_school_grade_is_no_typo() {
         );
     }
 }
+
+#[test]
+fn whether_something_is_needed_is_answered_by_the_common_question_that_asks_it() {
+    let phd = "ai-career-paths-2026/frequently-asked-questions/do-i-need-a-phd-to-work-in-ai";
+    for question in
+        ["most ml jobs don't require a phd, right?", "is a master's enough or should i plan on a phd later"]
+    {
+        assert_eq!(best_id(question), phd, "{question}");
+    }
+    // Asked of no need, the path that states it answers.
+    assert_eq!(
+        best_id("how many years does a phd in ml take"),
+        "how-to-become-an-ai-ml-engineer/education-requirements/master-s-phd-in-cs-ml-or-statistics"
+    );
+}

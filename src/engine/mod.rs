@@ -435,6 +435,12 @@ impl Engine {
         {
             return self.plain_passage(ord, score_of(&ranking, ord));
         }
+        if roles.is_empty()
+            && levels.is_empty()
+            && let Some(ord) = self.need_answer(&said, &ranking)
+        {
+            return self.plain_passage(ord, score_of(&ranking, ord));
+        }
         // The salary rows the question names: its levels', and those of roles titled as a level
         // ("research scientist").
         let rows = || {
@@ -761,6 +767,23 @@ impl Engine {
                     !field.contains(term) && !self.job_terms.contains(term) && self.lines_hold(ord, term)
                 })
             })
+    }
+
+    /// For a question of whether something is needed ("is it true most AI jobs don't need a
+    /// PhD?") whose best match is an education path, the common question that asks whether it is
+    /// needed: titled with a need word and a topic word of the question.
+    fn need_answer(&self, said: &[String], ranking: &Ranking) -> Option<usize> {
+        let top = ranking.hits.first()?.ord;
+        if self.corpus.passages[top].kind != Kind::Education
+            || !said.iter().any(|w| self.need_words.contains(w))
+        {
+            return None;
+        }
+        ranking.hits.iter().map(|h| h.ord).find(|&ord| {
+            self.corpus.passages[ord].kind == Kind::Faq
+                && self.title_words[ord].iter().any(|w| self.need_words.contains(w))
+                && ranking.terms.iter().any(|t| is_topic(t) && self.title_terms[ord].contains(&t.term))
+        })
     }
 
     /// The question's terms that say what it asks about role `role` beyond the role and the
