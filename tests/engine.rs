@@ -604,6 +604,14 @@ fn a_subject_the_guide_never_covers_in_an_aside_about_the_asker_does_not_decline
         ),
         "ai-career-paths-2026/frequently-asked-questions/what-is-the-difference-between-a-data-scientist-and-a-machine-learning-engineer"
     );
+    // "As a …," introduces the asker; "curious" is an everyday word.
+    let prospects =
+        "ai-career-paths-2026/frequently-asked-questions/which-ai-specialization-has-the-best-job-prospects";
+    assert_eq!(best_id("As a pharmacist, is healthcare a growing area for AI jobs?"), prospects);
+    assert_eq!(
+        best_id("As a nurse, I'm curious whether healthcare is a growing area for AI jobs"),
+        prospects
+    );
     // A dash ends an aside as a comma does.
     assert_eq!(
         best_id("im a journalist on deadline — what does a machine learning engineer actually do?"),

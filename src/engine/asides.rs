@@ -33,8 +33,11 @@ impl Engine {
                 (said, asks)
             })
             .collect();
-        let aside =
-            |(said, asks): &(Vec<String>, bool)| !asks && said.iter().any(|w| ASKER.contains(&w.as_str()));
+        // "As a nurse, …" introduces the asker too.
+        let introduces = |said: &[String]| matches!(said, [first, second, ..] if first == "as" && matches!(second.as_str(), "a" | "an"));
+        let aside = |(said, asks): &(Vec<String>, bool)| {
+            !asks && (said.iter().any(|w| ASKER.contains(&w.as_str())) || introduces(said))
+        };
         if !clauses.iter().any(|(_, asks)| *asks) || !clauses.iter().any(aside) {
             return None;
         }
