@@ -1426,3 +1426,16 @@ fn whether_something_is_needed_is_answered_by_the_common_question_that_asks_it()
         "how-to-become-an-ai-ml-engineer/education-requirements/master-s-phd-in-cs-ml-or-statistics"
     );
 }
+
+#[test]
+fn the_next_step_after_a_step_of_the_ladder_found_is_the_one_after_it() {
+    assert_eq!(
+        best_id("i work as a data analyst. what's the next step toward ml?"),
+        "how-to-become-an-ai-ml-engineer/career-progression/2-junior-ml-engineer-1-3-years"
+    );
+    // Without a word for what comes next, the step itself.
+    assert_eq!(
+        best_id("i'm a data analyst, what do i do all day"),
+        "how-to-become-an-ai-ml-engineer/career-progression/1-data-analyst-scientist-0-2-years"
+    );
+}

@@ -61,6 +61,25 @@ impl Engine {
         steps.into_iter().find(|&s| s > step)
     }
 
+    /// For a question asking what comes next whose best match is a step of the ladder that it
+    /// names by a word of the step's title, the step after it, if any.
+    pub(super) fn step_after_found(&self, said: &[String], ranking: &Ranking) -> Option<usize> {
+        let found = ranking.hits.first()?.ord;
+        let passages = &self.corpus.passages;
+        // The section a step is in ("Career Progression"); none for a section of its own.
+        let ladder = |ord: usize| passages[ord].section.split_last().map(|(_, ladder)| ladder);
+        if passages[found].kind != Kind::Progression
+            || ladder(found).is_none()
+            || !said.iter().any(|w| NEXT_WORDS.contains(&w.as_str()))
+            || !ranking.terms.iter().any(|t| super::is_topic(t) && self.title_terms[found].contains(&t.term))
+        {
+            return None;
+        }
+        let next = found + 1;
+        (passages.get(next).is_some_and(|p| p.kind == Kind::Progression) && ladder(next) == ladder(found))
+            .then_some(next)
+    }
+
     /// Whether salary level `level` has a step on the career ladder.
     pub(super) fn on_ladder(&self, level: usize) -> bool {
         self.rungs.iter().any(|r| r.level == level)

@@ -435,6 +435,13 @@ impl Engine {
         {
             return self.plain_passage(ord, score_of(&ranking, ord));
         }
+        if levels.is_empty()
+            && let Some(ord) = self.step_after_found(&said, &ranking)
+        {
+            // "I'm a data analyst, 1 yr in. whats my next step toward ML": the step after the
+            // one found.
+            return self.plain_passage(ord, score_of(&ranking, ord));
+        }
         if roles.is_empty()
             && levels.is_empty()
             && let Some(ord) = self.need_answer(&said, &ranking)
