@@ -1439,3 +1439,14 @@ fn the_next_step_after_a_step_of_the_ladder_found_is_the_one_after_it() {
         "how-to-become-an-ai-ml-engineer/career-progression/1-data-analyst-scientist-0-2-years"
     );
 }
+
+#[test]
+fn what_people_code_in_asks_for_programming_languages() {
+    for question in ["apart from python, what do nlp teams program in?", "what do ai engineers code in"] {
+        assert_eq!(
+            best_id(question),
+            "ai-career-paths-2026/frequently-asked-questions/what-programming-languages-do-ai-engineers-use",
+            "{question}"
+        );
+    }
+}
