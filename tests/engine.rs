@@ -607,11 +607,12 @@ fn a_subject_the_guide_never_covers_in_an_aside_about_the_asker_does_not_decline
     // "As a …," introduces the asker; "curious" is an everyday word.
     let prospects =
         "ai-career-paths-2026/frequently-asked-questions/which-ai-specialization-has-the-best-job-prospects";
-    assert_eq!(best_id("As a pharmacist, is healthcare a growing area for AI jobs?"), prospects);
-    assert_eq!(
-        best_id("As a nurse, I'm curious whether healthcare is a growing area for AI jobs"),
-        prospects
-    );
+    for question in [
+        "As a pharmacist, is healthcare a growing area for AI jobs?",
+        "As a nurse, I'm curious whether healthcare is a growing area for AI jobs",
+    ] {
+        assert_eq!(best_id(question), prospects, "{question}");
+    }
     // A dash ends an aside as a comma does.
     assert_eq!(
         best_id("im a journalist on deadline — what does a machine learning engineer actually do?"),
@@ -1330,22 +1331,27 @@ fn buttons_use_the_first_alias_of_the_vocabulary_and_resolve_back() {
 #[test]
 fn dictated_and_spelt_out_names_are_the_guides_words() {
     // "m l" is how dictation writes "ML", in a role's name too.
-    assert_eq!(
-        engine().answer("m l ops career path after senior what comes next").title,
-        "MLOps Engineer: Career Progression"
-    );
-    assert_eq!(
-        engine().answer("whats the ladder for an m l engineer from junior all the way up to director").title,
-        "Machine Learning Engineer: Career Progression"
-    );
-    assert_eq!(
-        best_id("do i need sequel for ml jobs"),
-        "ai-career-paths-2026/frequently-asked-questions/what-programming-languages-do-ai-engineers-use"
-    );
-    assert_eq!(
-        best_id("tell me how to self teach AI, step by step"),
-        "how-to-become-an-ai-ml-engineer/education-requirements/self-taught-path"
-    );
+    for (question, title) in [
+        ("m l ops career path after senior what comes next", "MLOps Engineer: Career Progression"),
+        (
+            "whats the ladder for an m l engineer from junior all the way up to director",
+            "Machine Learning Engineer: Career Progression",
+        ),
+    ] {
+        assert_eq!(engine().answer(question).title, title, "{question}");
+    }
+    for (question, id) in [
+        (
+            "do i need sequel for ml jobs",
+            "ai-career-paths-2026/frequently-asked-questions/what-programming-languages-do-ai-engineers-use",
+        ),
+        (
+            "tell me how to self teach AI, step by step",
+            "how-to-become-an-ai-ml-engineer/education-requirements/self-taught-path",
+        ),
+    ] {
+        assert_eq!(best_id(question), id, "{question}");
+    }
 }
 
 #[test]
@@ -1381,20 +1387,18 @@ fn a_word_the_guide_has_only_in_the_plural_is_no_typo() {
 
 #[test]
 fn a_roles_ladder_asked_in_other_words_and_a_plus_that_joins_two_things_asked() {
-    assert_eq!(
-        engine().answer("data scientist titles from bottom to top?").title,
-        "Data Scientist: Career Progression"
-    );
-    assert_eq!(
-        engine().answer("mlops engineer: where does it end?").title,
-        "MLOps Engineer: Career Progression"
-    );
-    // "plus" joins what is asked; it is no subject a passage must hold ("… bootcamps (6–12
-    // months) plus self-study" in the FAQ on how long it takes).
-    assert_eq!(
-        engine().answer("do data scientists need a masters or can a bachelors plus a few projects do").title,
-        "Data Scientist: Education"
-    );
+    for (question, title) in [
+        ("data scientist titles from bottom to top?", "Data Scientist: Career Progression"),
+        ("mlops engineer: where does it end?", "MLOps Engineer: Career Progression"),
+        // "plus" joins what is asked; it is no subject a passage must hold ("… bootcamps (6–12
+        // months) plus self-study" in the FAQ on how long it takes).
+        (
+            "do data scientists need a masters or can a bachelors plus a few projects do",
+            "Data Scientist: Education",
+        ),
+    ] {
+        assert_eq!(engine().answer(question).title, title, "{question}");
+    }
 }
 
 #[test]
