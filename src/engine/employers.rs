@@ -16,13 +16,12 @@ const AFTER_WITHIN: usize = 2;
 impl Engine {
     /// Whether `asked` names an employer on its own, not as an example of a kind of employer.
     pub(super) fn names_one_employer(&self, asked: &[String]) -> bool {
-        self.employers.iter().filter(|name| !name.is_empty()).any(|name| {
-            asked.windows(name.len()).enumerate().any(|(at, window)| {
+        (0..asked.len()).any(|at| {
+            let Some(names) = self.employers.get(&asked[at]) else { return false };
+            names.iter().filter(|name| asked[at..].starts_with(name)).any(|name| {
                 let example_before = at > 0 && EXAMPLE_BEFORE.contains(&asked[at - 1].as_str());
-                let after = &asked[(at + name.len()).min(asked.len())..];
-                let example_after =
-                    after.iter().take(AFTER_WITHIN).any(|w| EXAMPLE_AFTER.contains(&w.as_str()));
-                window == name.as_slice() && !example_before && !example_after
+                let mut after = asked[at + name.len()..].iter().take(AFTER_WITHIN);
+                !example_before && !after.any(|w| EXAMPLE_AFTER.contains(&w.as_str()))
             })
         })
     }

@@ -11,7 +11,7 @@ mod price;
 mod roles;
 mod salary;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
@@ -111,8 +111,8 @@ pub struct Engine {
     years_from: Vec<(u32, usize)>,
     /// The vocabulary's off-topic subjects that no passage names, as one entry to find.
     off_topic: NameFinder,
-    /// The vocabulary's employers, as phrases of words.
-    employers: Vec<Vec<String>>,
+    /// The vocabulary's employers as phrases of words, by their first word.
+    employers: FxHashMap<String, Vec<Vec<String>>>,
     /// The vocabulary's duration words, as phrases of words.
     duration_words: Vec<Vec<String>>,
     /// Whether each passage states a length of time, by ord.
@@ -180,7 +180,10 @@ impl Engine {
         let need_words = corpus.vocabulary.need_words.words.iter().flat_map(|w| words(w)).collect();
         let plain_words = plain_words(&corpus, &names);
         let off_topic = off_topic(&corpus);
-        let employers = corpus.vocabulary.employers.words.iter().map(|w| words(w)).collect();
+        let mut employers: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
+        for name in corpus.vocabulary.employers.words.iter().map(|w| words(w)).filter(|n| !n.is_empty()) {
+            employers.entry(name[0].clone()).or_default().push(name);
+        }
         let duration_words = corpus.vocabulary.duration_words.words.iter().map(|w| words(w)).collect();
         let lengths = duration::lengths(&corpus);
         let contents = contents::Contents::new(&corpus, &search);

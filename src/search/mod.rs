@@ -265,6 +265,7 @@ impl Search {
     /// within the typo budget of a guide word (though its stem may be the guide's: "enginer").
     pub fn respelled(&self, said: &[String]) -> Option<Vec<String>> {
         let mut out: Option<Vec<String>> = None;
+        let mut plural = String::new();
         for (at, word) in said.iter().enumerate() {
             let everyday =
                 || self.stems.of(&self.index, word).iter().any(|t| self.everyday_terms.contains(t));
@@ -272,7 +273,13 @@ impl Search {
                 continue;
             }
             // "offer" where the guide says "offers" is no typo: names find plurals as singulars.
-            if ["s", "es"].iter().any(|s| self.spelling.contains(&format!("{word}{s}"))) {
+            let plural_known = ["s", "es"].iter().any(|suffix| {
+                plural.clear();
+                plural.push_str(word);
+                plural.push_str(suffix);
+                self.spelling.contains(&plural)
+            });
+            if plural_known {
                 continue;
             }
             if let Some(best) = self.nearest_word(word) {
