@@ -495,6 +495,9 @@ fn a_passage_on_the_very_thing_asked_beats_the_roles_own_field() {
     // Words of another role's name ("data") in the passage's title still say what is asked.
     let data = "how-to-become-an-ai-ml-engineer/essential-skills/data-engineering";
     assert_eq!(best_id("do ml engineers need data engineering skills like spark"), data);
+    // A group of skills is more specific than a role's education too: school maths is the maths.
+    let math = "how-to-become-an-ai-ml-engineer/essential-skills/mathematics";
+    assert_eq!(best_id("is school math enough for an ml engineer"), math);
     // Not when the role's own field holds what the path's title names: "cs" is in MLOps' education.
     assert_eq!(
         engine().answer("could i get into mlops without a cs masters").title,

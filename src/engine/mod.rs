@@ -753,7 +753,8 @@ impl Engine {
     fn is_more_specific(&self, ord: usize, role: usize, aspect: Aspect, ranking: &Ranking) -> bool {
         let passage = &self.corpus.passages[ord];
         let fits = match aspect {
-            Aspect::Education => passage.kind == Kind::Education,
+            // "is school math enough for an ml engineer": what to learn is a group of skills.
+            Aspect::Education => matches!(passage.kind, Kind::Education | Kind::Skills),
             Aspect::Skills => passage.kind == Kind::Skills,
             // "why are companies hiring ml engineers like crazy": why the field is hiring.
             Aspect::Salary | Aspect::Employers => passage.kind == Kind::Overview,
