@@ -1172,6 +1172,8 @@ fn a_role_named_as_a_skill_of_another_role_is_that_group_of_skills() {
     let mlops = "how-to-become-an-ai-ml-engineer/essential-skills/mlops";
     assert_eq!(best_id("as a regular ml engineer how much deployment/mlops stuff do i need to know"), mlops);
     assert_eq!(best_id("what deployment / mlops stuff should an ml engineer know"), mlops);
+    // Titled "MLOps", the group is still the ML engineer's own, no other role's.
+    assert_eq!(best_id("is model retraining part of an ml engineer's job"), mlops);
     // Named as a job, it is the role.
     assert_ne!(best_id("what skills do mlops engineers need compared to ml engineers"), mlops);
 }

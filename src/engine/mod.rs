@@ -92,6 +92,9 @@ pub struct Engine {
     /// The roles each passage's title names (a day in the life or an overview: its document's),
     /// by passage ord.
     title_roles: Vec<Vec<usize>>,
+    /// The roles a group of skills belongs to (its document's: "How to Become an AI/ML
+    /// Engineer"), by passage ord; none for other passages.
+    skill_roles: Vec<Vec<usize>>,
     /// Whether each passage states a price (a figure no pay word goes with), by ord.
     priced: Vec<bool>,
     /// The vocabulary's price words, as phrases of words.
@@ -164,6 +167,11 @@ impl Engine {
             _ => names.roles_in(title),
         });
         let title_roles = title_roles.collect();
+        let skill_roles = corpus.passages.iter().map(|p| match p.kind {
+            Kind::Skills => names.roles_in(&words(&p.source)),
+            _ => Vec::new(),
+        });
+        let skill_roles = skill_roles.collect();
         let body_roles = corpus.passages.iter().map(|p| names.roles_in(&words(&p.text()))).collect();
         let years_from = salary::years_from(&corpus, &names);
         let aspects = corpus.vocabulary.aspects.values();
@@ -207,6 +215,7 @@ impl Engine {
             job_terms,
             aspect_terms,
             title_roles,
+            skill_roles,
             body_roles,
             priced,
             price_phrases,
@@ -564,10 +573,13 @@ impl Engine {
         // "what math does a data scientist need": another role's section is no answer.
         // Nor is a passage about a role not asked ("… a Data Scientist and a Machine Learning Engineer?"
         // for "ds or pm, which pays more").
+        // A group of the role's own skills is no other role's, though titled "MLOps" ("do ml
+        // engineers need to handle model monitoring and retraining").
         let other_role = |ord: usize| {
             let about = &self.title_roles[ord];
             (self.corpus.passages[ord].kind == Kind::Role && !roles.contains(&ord))
                 || about.iter().any(|r| !roles.contains(r))
+                    && !self.skill_roles[ord].iter().any(|r| roles.contains(r))
         };
         let pair = std::cell::OnceCell::new();
         let answers = |&(at, hit): &(usize, &Hit)| {
