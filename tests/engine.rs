@@ -1459,3 +1459,15 @@ fn what_people_code_in_asks_for_programming_languages() {
         );
     }
 }
+
+#[test]
+fn text_speak_and_everyday_words_the_guide_lacks_are_no_topic() {
+    let cases = [
+        ("hw much ml engineers earn", "Machine Learning Engineer: salary"),
+        ("hw much r machine learning engineers paid", "Machine Learning Engineer: salary"),
+        ("bachelors in cs from years ago, can i self study the rest", "Bachelor's in CS + Self-Study"),
+    ];
+    for (question, title) in cases {
+        assert_eq!(engine().answer(question).title, title, "{question}");
+    }
+}
