@@ -813,6 +813,10 @@ fn how_long_is_answered_by_a_passage_that_states_a_length_of_time() {
         best_id("how many yrs till senior ml engineer usually"),
         "how-to-become-an-ai-ml-engineer/career-progression/4-senior-ml-engineer-5-years"
     );
+    // Nothing found states how long: the guide does not say, though it names the course.
+    for question in ["how long are andrew ng's coursera courses", "how many hours a week is the fast.ai course"] {
+        assert!(!engine().answer(question).answered, "{question}");
+    }
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Questions of how long something takes: an education path that states its length (a number of
 //! weeks, months or years) answers for itself when the question names it ("how long are ML
 //! bootcamps"), before a passage that merely speaks of timelines in general; and a passage that
-//! states a length before a best match that states none.
+//! states a length before a best match that states none, or no answer at all.
 
 use super::{Engine, MIN_COVERAGE};
 use crate::corpus::{Corpus, Kind, Passage};
@@ -58,6 +58,15 @@ impl Engine {
             return None;
         }
         hits.find(|&ord| self.lengths[ord] && self.search.coverage(&ranking.terms, ord) >= MIN_COVERAGE)
+    }
+
+    /// Whether `said` asks in so many words how long something takes ("how many weeks is andrew
+    /// ng's coursera course") and the best match states no length: the guide does not say. A
+    /// one-word duration word may ask something else ("which niche is growing fastest").
+    pub(super) fn length_unstated(&self, said: &[String], ranking: &Ranking) -> bool {
+        let mut phrases = self.duration_words.iter().filter(|phrase| phrase.len() >= 2);
+        ranking.hits.first().is_some_and(|h| !self.lengths[h.ord])
+            && phrases.any(|phrase| find_phrase(said, phrase).is_some())
     }
 
     /// Whether `said` asks how long something takes.

@@ -447,6 +447,9 @@ impl Engine {
         {
             return self.plain_passage(ord, score_of(&ranking, ord));
         }
+        if levels.is_empty() && roles.is_empty() && self.length_unstated(&said, &ranking) {
+            return self.decline(&ranking);
+        }
         if levels.is_empty()
             && let Some(ord) = self.step_after_found(&said, &ranking)
         {
