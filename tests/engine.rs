@@ -397,6 +397,9 @@ fn a_level_without_a_salary_word_answers_from_its_career_ladder_step() {
     for (text, step) in [
         ("what does a senior ml engineer do", "career-progression/4-senior-ml-engineer-5-years"),
         ("junior mle duties", "career-progression/2-junior-ml-engineer-1-3-years"),
+        // A level's day is its step's work; the day in the life is no level's.
+        ("what's a normal day like for a senior mle", "career-progression/4-senior-ml-engineer-5-years"),
+        ("what does an ml engineer do day to day", "day-in-the-life"),
         ("what's next after a junior ML engineer?", "career-progression/3-ml-engineer-3-5-years"),
         // Years that name the level, when the search finds the level's own step first.
         ("responsibilities once youre 5+ yrs in ml eng?", "career-progression/4-senior-ml-engineer-5-years"),

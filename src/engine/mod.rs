@@ -545,7 +545,8 @@ impl Engine {
             // found the level's own career step ("responsibilities once youre 5+ yrs in ml eng?").
             let names_only = || {
                 ranking.hits.first().is_some_and(|h| match self.corpus.passages[h.ord].kind {
-                    Kind::Role | Kind::Salary => true,
+                    // A level's day is its step's work ("what does a junior mle do day to day").
+                    Kind::Role | Kind::Salary | Kind::Day => true,
                     Kind::Progression => self.step_for(level, &said) == Some(h.ord),
                     _ => false,
                 })
