@@ -319,6 +319,9 @@ fn the_day_in_the_life_is_the_ml_engineers_day_not_another_roles() {
     assert_eq!(best_id("what does a typical day look like for an ml engineer"), day);
     assert_eq!(best_id("what does a typical day look like"), day);
     assert_eq!(best_id("what does an mle check first thing in the morning"), day);
+    assert_eq!(best_id("what does an mle do in the afternoon"), day);
+    // A greeting is no time of the day.
+    assert_eq!(engine().answer("good afternoon! what does a data scientist do").title, "Data Scientist");
     // "All day" is the job, not its schedule.
     assert_eq!(
         best_id("wat does an ML engineer actualy do?? is it just training models in notebooks all day"),
