@@ -911,6 +911,11 @@ fn faq_questions_in_paraphrase_find_their_answers() {
         best_id("which specialization makes me most employable"),
         "ai-career-paths-2026/frequently-asked-questions/which-ai-specialization-has-the-best-job-prospects"
     );
+    // An area of AI is a specialization; the chance of a job is a prospect.
+    assert_eq!(
+        best_id("which area of ai gives me the best chance of a job"),
+        "ai-career-paths-2026/frequently-asked-questions/which-ai-specialization-has-the-best-job-prospects"
+    );
     let list = engine().answer("/faq");
     assert_eq!(list.actions.len(), 6);
     assert!(reply("/faq 2").contains("do not require a PhD"));
