@@ -504,6 +504,10 @@ fn a_passage_on_the_very_thing_asked_beats_the_roles_own_field() {
     // A group of skills is more specific than a role's education too: school maths is the maths.
     let math = "how-to-become-an-ai-ml-engineer/essential-skills/mathematics";
     assert_eq!(best_id("is school math enough for an ml engineer"), math);
+    // Not when only the asker's story names it.
+    let answer =
+        engine().answer("which diploma do ml engineers need? i am from france, i have a licence in maths");
+    assert_eq!(answer.title, "Machine Learning Engineer: Education");
     // Not when the role's own field holds what the path's title names: "cs" is in MLOps' education.
     assert_eq!(
         engine().answer("could i get into mlops without a cs masters").title,
@@ -820,7 +824,9 @@ fn how_long_is_answered_by_a_passage_that_states_a_length_of_time() {
         "how-to-become-an-ai-ml-engineer/career-progression/4-senior-ml-engineer-5-years"
     );
     // Nothing found states how long: the guide does not say, though it names the course.
-    for question in ["how long are andrew ng's coursera courses", "how many hours a week is the fast.ai course"] {
+    for question in
+        ["how long are andrew ng's coursera courses", "how many hours a week is the fast.ai course"]
+    {
         assert!(!engine().answer(question).answered, "{question}");
     }
 }

@@ -620,8 +620,17 @@ impl Engine {
         };
         if let Some(role) = role {
             if let Some(aspect) = aspect {
-                let specific =
-                    top.map(|h| h.ord).filter(|&ord| self.is_more_specific(ord, role, aspect, &ranking));
+                // A group of skills the asker only tells of ("I have a licence in mathematics")
+                // is no more specific than the role's education.
+                let asked_of = |ord: usize| {
+                    self.corpus.passages[ord].kind != Kind::Skills || {
+                        let title = &self.title_terms[ord];
+                        self.search.terms_of(asked()).iter().any(|t| title.contains(&t.term))
+                    }
+                };
+                let specific = top
+                    .map(|h| h.ord)
+                    .filter(|&ord| self.is_more_specific(ord, role, aspect, &ranking) && asked_of(ord));
                 if let Some(ord) = specific.or_else(|| self.group_answering(role, aspect, &ranking)) {
                     return self.plain_passage(ord, score_of(&ranking, ord));
                 }
