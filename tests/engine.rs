@@ -201,6 +201,8 @@ fn how_long_an_education_path_takes_is_answered_by_the_path_that_states_it() {
     for (question, path) in [
         ("how long do ml bootcamps take", "ml-bootcamps"),
         ("how many years does a phd in ml take", "master-s-phd-in-cs-ml-or-statistics"),
+        // A word asking how long is no subject the guide lacks, in a keyword query too.
+        ("bootcamp length", "ml-bootcamps"),
     ] {
         assert_eq!(
             best_id(question),

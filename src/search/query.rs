@@ -87,15 +87,18 @@ impl QueryRules {
             variants.iter().map(move |v| (words(v), canonical.clone()))
         }));
         let question_words = vocabulary.question_words.words.iter().flat_map(|w| words(w)).collect();
-        // Words the vocabulary itself uses (aliases, aspect words, synonyms) are no sign of an
-        // off-topic question even where the guide's text lacks them ("career ladder").
+        // Words the vocabulary itself uses (aliases, aspect words, synonyms, words asking how
+        // long or whether needed) are no sign of an off-topic question even where the guide's
+        // text lacks them ("career ladder", "bootcamp length").
         let vocabulary_words = vocabulary
             .aspects
             .values()
             .flat_map(|a| a.words.iter())
             .chain(vocabulary.roles.values().flatten())
             .chain(vocabulary.levels.values().flatten())
-            .chain(vocabulary.synonyms.values().flatten());
+            .chain(vocabulary.synonyms.values().flatten())
+            .chain(&vocabulary.duration_words.words)
+            .chain(&vocabulary.need_words.words);
         let common_words = vocabulary.common_words.words.iter().flat_map(|w| words(w)).collect();
         let vocabulary_words = vocabulary_words.flat_map(|w| words(w)).collect();
         let domain_words = vocabulary.domain_words.words.iter().flat_map(|w| words(w)).collect();
