@@ -1494,3 +1494,16 @@ fn text_speak_and_everyday_words_the_guide_lacks_are_no_topic() {
         assert_eq!(engine().answer(question).title, title, "{question}");
     }
 }
+
+#[test]
+fn short_and_loose_words_for_the_guides_subjects() {
+    let cases = [
+        ("what dl topics matter for an ml engineer", "Deep Learning"),
+        ("neural net basics for ml", "ML Fundamentals"),
+        ("how long is a grad degree in ml", "Master's/PhD in CS, ML, or Statistics"),
+        ("why is everyone flocking to ai", "Why AI/ML Engineering"),
+    ];
+    for (question, title) in cases {
+        assert_eq!(engine().answer(question).title, title, "{question}");
+    }
+}
