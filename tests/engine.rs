@@ -609,6 +609,11 @@ fn a_subject_the_guide_never_covers_in_an_aside_about_the_asker_does_not_decline
     let languages =
         "ai-career-paths-2026/frequently-asked-questions/what-programming-languages-do-ai-engineers-use";
     assert_eq!(best_id("what programming languages do i need for ai, i'm from nigeria"), languages);
+    // "to do" asks nothing: the clause only tells what the asker heard.
+    assert_eq!(
+        best_id("my teacher says you need a phd to do anything in AI, is that true"),
+        "ai-career-paths-2026/frequently-asked-questions/do-i-need-a-phd-to-work-in-ai"
+    );
     assert_eq!(
         best_id("i'm from nigeria (no degree yet). what programming languages do i need for ai?"),
         languages

@@ -24,10 +24,12 @@ impl Engine {
             .into_iter()
             .map(|clause| {
                 let said = words(clause);
-                // "I can't afford a master's" tells; "can I …" asks.
+                // "I can't afford a master's" tells; "can I …" asks. So does "my teacher says you
+                // need a phd to do anything in AI": "to do" asks nothing.
                 let asking = |(at, w): (usize, &String)| {
                     ASKING.contains(&w.as_str())
                         && !matches!(said.get(at + 1).map(String::as_str), Some("t" | "not"))
+                        && (at == 0 || said[at - 1] != "to")
                 };
                 let asks = clause.ends_with('?') || said.iter().enumerate().any(asking);
                 (said, asks)
