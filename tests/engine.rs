@@ -1512,3 +1512,15 @@ fn short_and_loose_words_for_the_guides_subjects() {
         assert_eq!(engine().answer(question).title, title, "{question}");
     }
 }
+
+#[test]
+fn a_role_described_by_its_work_is_found_when_the_question_asks_for_the_job() {
+    // "production" is no "product" (of product manager), and asking for the job makes it a
+    // career question, though it names no role.
+    for question in [
+        "what job keeps trained models running in production",
+        "what role takes models to production and monitors them",
+    ] {
+        assert_eq!(engine().answer(question).title, "MLOps Engineer", "{question}");
+    }
+}

@@ -573,6 +573,8 @@ impl Engine {
         // "explain backpropagation" is a lesson, not a career question.
         let in_field = ranking.terms.iter().any(|t| t.domain)
             || said.iter().any(|w| self.need_words.contains(w))
+            // "whats the job title for the person who keeps models running in production".
+            || ranking.terms.iter().any(|t| self.job_terms.contains(&t.term))
             || self.contents.names_guide(&said);
         // "what math does a data scientist need": another role's section is no answer.
         // Nor is a passage about a role not asked ("… a Data Scientist and a Machine Learning Engineer?"

@@ -12,7 +12,7 @@ pub const ANALYZER: &str = "careerbot_en";
 
 /// Bump whenever the schema, the analyzer or what is indexed changes: indexes of another version
 /// are rebuilt.
-pub const ANALYZER_VERSION: u32 = 3;
+pub const ANALYZER_VERSION: u32 = 4;
 
 /// Handles on the schema's fields.
 #[derive(Debug, Clone, Copy)]

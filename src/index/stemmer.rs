@@ -20,6 +20,8 @@ const OWN_STEMS: &[(&str, &str)] = &[
     ("experiences", "experience"),
     ("experienced", "experience"),
     ("experiencing", "experience"),
+    // "production" (models in production) and "product" (product manager) both stem to "product".
+    ("production", "production"),
 ];
 
 /// The English stemmer with [`OWN_STEMS`] as exceptions. Expects lower-cased tokens.
