@@ -1494,6 +1494,10 @@ fn text_speak_and_everyday_words_the_guide_lacks_are_no_topic() {
         ("hw much ml engineers earn", "Machine Learning Engineer: salary"),
         ("hw much r machine learning engineers paid", "Machine Learning Engineer: salary"),
         ("bachelors in cs from years ago, can i self study the rest", "Bachelor's in CS + Self-Study"),
+        (
+            "which specialization would you advise if i want the best shot at a job",
+            "Which AI specialization has the best job prospects?",
+        ),
     ];
     for (question, title) in cases {
         assert_eq!(engine().answer(question).title, title, "{question}");
