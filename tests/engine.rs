@@ -13,6 +13,13 @@ fn best_id(text: &str) -> String {
     engine().answer(text).used.first().map(|u| u.id.clone()).unwrap_or_default()
 }
 
+/// Asserts that each question's reply has its title.
+fn assert_titles(cases: &[(&str, &str)]) {
+    for &(question, title) in cases {
+        assert_eq!(engine().answer(question).title, title, "{question}");
+    }
+}
+
 #[test]
 fn role_command_accepts_aliases_case_typos_and_a_bot_suffix() {
     for text in
@@ -1364,15 +1371,13 @@ fn buttons_use_the_first_alias_of_the_vocabulary_and_resolve_back() {
 #[test]
 fn dictated_and_spelt_out_names_are_the_guides_words() {
     // "m l" is how dictation writes "ML", in a role's name too.
-    for (question, title) in [
+    assert_titles(&[
         ("m l ops career path after senior what comes next", "MLOps Engineer: Career Progression"),
         (
             "whats the ladder for an m l engineer from junior all the way up to director",
             "Machine Learning Engineer: Career Progression",
         ),
-    ] {
-        assert_eq!(engine().answer(question).title, title, "{question}");
-    }
+    ]);
     for (question, id) in [
         (
             "do i need sequel for ml jobs",
@@ -1420,7 +1425,7 @@ fn a_word_the_guide_has_only_in_the_plural_is_no_typo() {
 
 #[test]
 fn a_roles_ladder_asked_in_other_words_and_a_plus_that_joins_two_things_asked() {
-    for (question, title) in [
+    assert_titles(&[
         ("data scientist titles from bottom to top?", "Data Scientist: Career Progression"),
         ("mlops engineer: where does it end?", "MLOps Engineer: Career Progression"),
         // "plus" joins what is asked; it is no subject a passage must hold ("… bootcamps (6–12
@@ -1429,9 +1434,7 @@ fn a_roles_ladder_asked_in_other_words_and_a_plus_that_joins_two_things_asked() 
             "do data scientists need a masters or can a bachelors plus a few projects do",
             "Data Scientist: Education",
         ),
-    ] {
-        assert_eq!(engine().answer(question).title, title, "{question}");
-    }
+    ]);
 }
 
 #[test]
@@ -1490,7 +1493,7 @@ fn what_people_code_in_asks_for_programming_languages() {
 
 #[test]
 fn text_speak_and_everyday_words_the_guide_lacks_are_no_topic() {
-    let cases = [
+    assert_titles(&[
         ("hw much ml engineers earn", "Machine Learning Engineer: salary"),
         ("hw much r machine learning engineers paid", "Machine Learning Engineer: salary"),
         ("bachelors in cs from years ago, can i self study the rest", "Bachelor's in CS + Self-Study"),
@@ -1498,23 +1501,17 @@ fn text_speak_and_everyday_words_the_guide_lacks_are_no_topic() {
             "which specialization would you advise if i want the best shot at a job",
             "Which AI specialization has the best job prospects?",
         ),
-    ];
-    for (question, title) in cases {
-        assert_eq!(engine().answer(question).title, title, "{question}");
-    }
+    ]);
 }
 
 #[test]
 fn short_and_loose_words_for_the_guides_subjects() {
-    let cases = [
+    assert_titles(&[
         ("what dl topics matter for an ml engineer", "Deep Learning"),
         ("neural net basics for ml", "ML Fundamentals"),
         ("how long is a grad degree in ml", "Master's/PhD in CS, ML, or Statistics"),
         ("why is everyone flocking to ai", "Why AI/ML Engineering"),
-    ];
-    for (question, title) in cases {
-        assert_eq!(engine().answer(question).title, title, "{question}");
-    }
+    ]);
 }
 
 #[test]
