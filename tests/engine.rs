@@ -949,6 +949,9 @@ fn questions_the_guide_does_not_cover_are_declined() {
         "how do I become a pilot",
         "what's the weather in Paris",
         "tell me a joke",
+        // School exams are admissions, which the guide does not cover.
+        "which a levels do i need for a cs degree",
+        "what sat score do i need for a cs degree",
     ] {
         let answer = engine().answer(text);
         assert!(!answer.answered, "{text} was answered with {:?}", answer.used.first());
