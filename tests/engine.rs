@@ -1514,6 +1514,7 @@ fn short_and_loose_words_for_the_guides_subjects() {
         ("neural net basics for ml", "ML Fundamentals"),
         ("how long is a grad degree in ml", "Master's/PhD in CS, ML, or Statistics"),
         ("why is everyone flocking to ai", "Why AI/ML Engineering"),
+        ("convince me to go into ml engineering", "Why AI/ML Engineering"),
         ("give me a brief overview of becoming an ml engineer", "Quick Answer"),
     ]);
 }
