@@ -708,6 +708,8 @@ fn a_part_of_a_role_or_years_told_in_an_aside_are_not_what_is_asked() {
 
 #[test]
 fn a_part_of_a_role_asked_in_other_words_answers_from_that_field() {
+    // A diploma is a degree: the role's education.
+    assert_eq!(engine().answer("which diploma do data scientists need").title, "Data Scientist: Education");
     // The guide names no employers for ML engineers, and says so.
     let employs = engine().answer("who employs ML engineers");
     assert_eq!(employs.title, "Machine Learning Engineer");
