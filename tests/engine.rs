@@ -1220,6 +1220,11 @@ fn a_role_named_as_a_skill_of_another_role_is_that_group_of_skills() {
 
 #[test]
 fn a_figure_the_asker_quotes_is_no_topic_the_guide_lacks() {
+    // Nor a topic beyond the role: the role's own pay, not the prose that lists every role's.
+    assert_titles(&[
+        ("you say data scientists make 100k to 250k, what decides where you land", "Data Scientist: salary"),
+        ("you say mlops engineers earn 110k-270k, is that base or total comp", "MLOps Engineer: salary"),
+    ]);
     assert_eq!(
         best_id("springboard ml is 17k?? seriously"),
         "how-to-become-an-ai-ml-engineer/education-requirements/ml-bootcamps"

@@ -187,8 +187,10 @@ impl Engine {
         let topical: Vec<&String> = said
             .iter()
             .filter(|w| {
+                // A figure the asker quotes ("you say ML engineers make 120k to 300k+") is theirs,
+                // not something beyond the role that the prose names.
                 w.chars().count() >= 3
-                    && !w.chars().all(|c| c.is_ascii_digit())
+                    && !w.chars().any(|c| c.is_ascii_digit())
                     && !self.is_plain_word(w)
                     // A stop word ("and", "the") names nothing.
                     && !self.search.analyze(w).is_empty()
