@@ -1483,6 +1483,11 @@ fn the_next_step_after_a_step_of_the_ladder_found_is_the_one_after_it() {
         best_id("i work as a data analyst. what's the next step toward ml?"),
         "how-to-become-an-ai-ml-engineer/career-progression/2-junior-ml-engineer-1-3-years"
     );
+    // "after" a number of years tells a time, not what comes next.
+    assert_titles(&[
+        ("after 8+ years as an mle what do people work on", "5. Staff/Research Scientist (8+ years)"),
+        ("what comes after senior ml engineer", "5. Staff/Research Scientist (8+ years)"),
+    ]);
     // Without a word for what comes next, the step itself.
     assert_eq!(
         best_id("i'm a data analyst, what do i do all day"),

@@ -10,6 +10,13 @@ use crate::text::{find_phrase, words};
 /// Words that ask for the step after a level ("what comes after senior").
 const NEXT_WORDS: [&str; 4] = ["after", "next", "beyond", "above"];
 
+/// Whether `said` asks what comes next: a word of [`NEXT_WORDS`] not followed by a number, for
+/// "after 8+ years as an ml engineer" tells a time.
+fn asks_next(said: &[String]) -> bool {
+    let number = |w: &String| w.starts_with(|c: char| c.is_ascii_digit());
+    (0..said.len()).any(|at| NEXT_WORDS.contains(&said[at].as_str()) && !said.get(at + 1).is_some_and(number))
+}
+
 /// A salary level and its career-progression step, in the guide's order.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Rung {
@@ -52,7 +59,7 @@ impl Engine {
     /// what's next": the guide's ladder ends there, a role's progression goes on).
     pub(super) fn step_for(&self, level: usize, said: &[String]) -> Option<usize> {
         let step = self.rungs.iter().find(|r| r.level == level)?.step;
-        if !said.iter().any(|w| NEXT_WORDS.contains(&w.as_str())) {
+        if !asks_next(said) {
             return Some(step);
         }
         let mut steps: Vec<usize> = self.rungs.iter().map(|r| r.step).collect();
@@ -70,7 +77,7 @@ impl Engine {
         let ladder = |ord: usize| passages[ord].section.split_last().map(|(_, ladder)| ladder);
         if passages[found].kind != Kind::Progression
             || ladder(found).is_none()
-            || !said.iter().any(|w| NEXT_WORDS.contains(&w.as_str()))
+            || !asks_next(said)
             || !ranking.terms.iter().any(|t| super::is_topic(t) && self.title_terms[found].contains(&t.term))
         {
             return None;
